@@ -1,0 +1,83 @@
+//! Typed settings. Every field has a default so the server runs with no configuration; the
+//! command line (see `cli.rs`) fills them from flags and `LIVINGLAB_*` variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub http: HttpSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub bind: SocketAddr,
+    /// Worker threads; `None` = one per core.
+    pub workers: Option<usize>,
+    /// Largest accepted JSON body.
+    pub json_limit_bytes: usize,
+    /// Take the client address from `Forwarded`/`X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy_headers: bool,
+    /// Let actix install SIGINT/SIGTERM handlers (off in tests, which run many servers).
+    pub handle_signals: bool,
+    pub shutdown_timeout: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct DatabaseSettings {
+    /// `None` = start the embedded PostgreSQL in `data_dir`.
+    pub url: Option<SecretString>,
+    pub pool_size: usize,
+    pub acquire_timeout: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    /// `None` = a key generated once and kept in the database (shared by all instances).
+    pub jwt_secret: Option<SecretString>,
+    pub issuer: String,
+    pub audience: String,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// Register + login attempts per client IP per minute; 0 disables the limit.
+    pub rate_per_minute: u32,
+}
+
+/// Access tokens are bearer credentials that cannot be revoked: keep them short.
+pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            http: HttpSettings {
+                bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+                workers: None,
+                json_limit_bytes: 1024 * 1024,
+                trust_proxy_headers: false,
+                handle_signals: true,
+                shutdown_timeout: Duration::from_secs(10),
+            },
+            database: DatabaseSettings {
+                url: None,
+                pool_size: 16,
+                acquire_timeout: Duration::from_secs(5),
+            },
+            auth: AuthSettings {
+                jwt_secret: None,
+                issuer: "livinglab".into(),
+                audience: "livinglab-api".into(),
+                access_token_ttl: MAX_ACCESS_TOKEN_TTL,
+                refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+                rate_per_minute: 10,
+            },
+            data_dir: PathBuf::from("data"),
+        }
+    }
+}
