@@ -1,0 +1,42 @@
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::users::dto::PrivateUserView;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    #[schema(example = "ana@valencia.es")]
+    pub email: String,
+    /// 10 to 256 characters.
+    #[schema(example = "correct horse battery")]
+    pub password: String,
+    #[schema(example = "Ana García")]
+    pub display_name: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuthResponse {
+    pub user: PrivateUserView,
+    /// JWT (HS256) for `Authorization: Bearer`; valid for `expires_in` seconds.
+    pub access_token: String,
+    /// Opaque, single use: exchange it at `/auth/refresh` for a new pair.
+    pub refresh_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: &'static str,
+    #[schema(example = 900)]
+    pub expires_in: u64,
+}

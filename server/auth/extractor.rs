@@ -1,0 +1,146 @@
+//! `AuthUser`: the caller, from a bearer access token, loaded fresh from the database so a
+//! role change or a deleted account takes effect at once.
+
+use std::net::IpAddr;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use uuid::Uuid;
+
+use super::Role;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::users::repo as users_repo;
+
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: Uuid,
+    pub role: Role,
+    pub display_name: String,
+}
+
+impl AuthUser {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Platform moderators and admins.
+    pub fn is_moderator(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Moderator)
+    }
+
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::forbidden("this action needs the admin role"))
+        }
+    }
+}
+
+fn bearer(req: &HttpRequest) -> Result<Option<String>, AppError> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value
+        .to_str()
+        .map_err(|_| AppError::Unauthorized("malformed Authorization header".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Ok(Some(token.trim().to_owned()))
+        }
+        _ => Err(AppError::Unauthorized(
+            "the Authorization header must be `Bearer <access token>`".into(),
+        )),
+    }
+}
+
+async fn load(state: web::Data<AppState>, token: String) -> Result<AuthUser, AppError> {
+    let claims = state.jwt.verify(&token)?;
+    let mut conn = state.conn().await?;
+    let user = users_repo::find(&mut conn, claims.sub)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
+    Ok(AuthUser {
+        id: user.id,
+        role: user.role,
+        display_name: user.display_name,
+    })
+}
+
+fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("AppState missing")))
+}
+
+impl FromRequest for AuthUser {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = state_of(req);
+        Box::pin(async move {
+            let token = token?.ok_or_else(|| {
+                AppError::Unauthorized("this endpoint needs a bearer access token".into())
+            })?;
+            load(state?, token).await
+        })
+    }
+}
+
+/// Anonymous when there is no Authorization header; a header that is present must be valid
+/// (a client with an expired token learns so instead of silently seeing less).
+pub struct MaybeAuthUser(pub Option<AuthUser>);
+
+impl FromRequest for MaybeAuthUser {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = state_of(req);
+        Box::pin(async move {
+            match token? {
+                None => Ok(Self(None)),
+                Some(t) => load(state?, t).await.map(|u| Self(Some(u))),
+            }
+        })
+    }
+}
+
+/// The client's address for rate limiting: the TCP peer, or the first hop a trusted
+/// proxy reports when `LIVINGLAB_TRUST_PROXY_HEADERS` is on.
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequest for ClientIp {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let trust = req
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|s| s.settings.http.trust_proxy_headers);
+        let from_proxy = trust
+            .then(|| {
+                req.connection_info()
+                    .realip_remote_addr()
+                    .map(str::to_owned)
+            })
+            .flatten()
+            .and_then(|s| {
+                s.parse::<IpAddr>()
+                    .ok()
+                    .or_else(|| s.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+            });
+        let ip = from_proxy
+            .or_else(|| req.peer_addr().map(|a| a.ip()))
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        std::future::ready(Ok(Self(ip)))
+    }
+}

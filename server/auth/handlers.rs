@@ -1,0 +1,99 @@
+use actix_web::{HttpResponse, post, web};
+
+use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest};
+use super::{ClientIp, service};
+use crate::error::{AppResult, ErrorBody};
+use crate::extract::Json;
+use crate::state::AppState;
+
+fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
+    match &state.auth_limiter {
+        Some(l) => l.check(ip.0),
+        None => Ok(()),
+    }
+}
+
+/// Create an account and start a session.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Account created", body = AuthResponse),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 409, description = "`email_taken`", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 415, description = "Not JSON", body = ErrorBody),
+        (status = 422, description = "Invalid email, password or name", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+    )
+)]
+#[post("/auth/register")]
+pub async fn register(
+    state: web::Data<AppState>,
+    ip: ClientIp,
+    body: Json<RegisterRequest>,
+) -> AppResult<HttpResponse> {
+    limit(&state, &ip)?;
+    let res = service::register(&state, body.0).await?;
+    Ok(HttpResponse::Created().json(res))
+}
+
+/// Start a session with email and password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = AuthResponse),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 401, description = "`invalid_credentials`", body = ErrorBody),
+        (status = 422, description = "Missing field", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    ip: ClientIp,
+    body: Json<LoginRequest>,
+) -> AppResult<web::Json<AuthResponse>> {
+    limit(&state, &ip)?;
+    Ok(web::Json(service::login(&state, body.0).await?))
+}
+
+/// Exchange a refresh token for a new access + refresh pair (the old one is spent).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "New pair", body = AuthResponse),
+        (status = 401, description = "Invalid, expired, revoked or reused token", body = ErrorBody),
+        (status = 422, description = "Missing field", body = ErrorBody),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: Json<RefreshRequest>,
+) -> AppResult<web::Json<AuthResponse>> {
+    Ok(web::Json(
+        service::refresh(&state, &body.0.refresh_token).await?,
+    ))
+}
+
+/// End the session the refresh token belongs to.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 422, description = "Missing field", body = ErrorBody),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: Json<RefreshRequest>,
+) -> AppResult<HttpResponse> {
+    service::logout(&state, &body.0.refresh_token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

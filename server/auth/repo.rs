@@ -1,0 +1,96 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::{refresh_tokens, server_keys};
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshToken {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub family_id: Uuid,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct NewRefreshToken<'a> {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub family_id: Uuid,
+    pub token_hash: &'a [u8],
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn insert_refresh_token(
+    conn: &mut AsyncPgConnection,
+    new: &NewRefreshToken<'_>,
+) -> QueryResult<()> {
+    diesel::insert_into(refresh_tokens::table)
+        .values(new)
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Row-locked, so two concurrent uses of one token serialize and the second sees it spent.
+pub async fn find_refresh_token_for_update(
+    conn: &mut AsyncPgConnection,
+    hash: &[u8],
+) -> QueryResult<Option<RefreshToken>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(hash))
+        .select(RefreshToken::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn mark_used(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::update(refresh_tokens::table.find(id))
+        .set(refresh_tokens::used_at.eq(Utc::now()))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+pub async fn revoke_family(conn: &mut AsyncPgConnection, family: Uuid) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::family_id.eq(family))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(Utc::now()))
+    .execute(conn)
+    .await
+}
+
+/// Spent and expired rows are only evidence for reuse detection until they expire.
+pub async fn delete_expired(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(Utc::now())))
+        .execute(conn)
+        .await
+}
+
+/// The first instance to ask stores `fresh`; every later one reads what it stored.
+pub async fn load_or_create_secret(
+    conn: &mut AsyncPgConnection,
+    name: &str,
+    fresh: &[u8],
+) -> QueryResult<Vec<u8>> {
+    diesel::insert_into(server_keys::table)
+        .values((server_keys::name.eq(name), server_keys::secret.eq(fresh)))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    server_keys::table
+        .filter(server_keys::name.eq(name))
+        .select(server_keys::secret)
+        .first(conn)
+        .await
+}

@@ -1,0 +1,263 @@
+//! The command line: `livinglab [serve]`, `livinglab migrate`, `livinglab user create`,
+//! `livinglab openapi`. Every option can also come from the environment variable named in
+//! its help (the README has the full table).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::auth::Role;
+use crate::auth::dto::RegisterRequest;
+use crate::db::local::{LocalAccess, LocalDatabase};
+use crate::settings::Settings;
+use crate::startup::Application;
+use crate::telemetry::{self, LogFormat};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "livinglab",
+    version,
+    about = "Collaboration server for city living labs"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Print the OpenAPI document and exit.
+    Openapi,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account, e.g. the first admin.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Also read from LIVINGLAB_USER_PASSWORD, to keep it out of the process list.
+        #[arg(long, env = "LIVINGLAB_USER_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "member", value_parser = parse_role)]
+        role: Role,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this PostgreSQL instead of the private one in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Folder for the private PostgreSQL cluster and other data.
+    #[arg(
+        long,
+        env = "LIVINGLAB_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "LIVINGLAB_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub bind: SocketAddr,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "LIVINGLAB_WORKERS", global = true)]
+    pub workers: Option<usize>,
+    /// Largest accepted JSON request body in bytes.
+    #[arg(long, env = "LIVINGLAB_JSON_LIMIT_BYTES", default_value_t = 1024 * 1024, global = true)]
+    pub json_limit_bytes: usize,
+    /// Trust Forwarded / X-Forwarded-For for the client address (only behind your proxy).
+    #[arg(long, env = "LIVINGLAB_TRUST_PROXY_HEADERS", default_value_t = false,
+          action = clap::ArgAction::Set, value_parser = clap::builder::BoolishValueParser::new(),
+          global = true)]
+    pub trust_proxy_headers: bool,
+    /// Database connections per instance.
+    #[arg(
+        long,
+        env = "LIVINGLAB_DB_POOL_SIZE",
+        default_value_t = 16,
+        global = true
+    )]
+    pub db_pool_size: usize,
+    /// HS256 key for access tokens (>= 32 bytes). Default: generated once, kept in the database.
+    #[arg(
+        long,
+        env = "LIVINGLAB_JWT_SECRET",
+        hide_env_values = true,
+        global = true
+    )]
+    pub jwt_secret: Option<String>,
+    /// Access token lifetime in seconds (30 to 900).
+    #[arg(long, env = "LIVINGLAB_ACCESS_TOKEN_TTL_SECONDS", default_value_t = 900,
+          value_parser = clap::value_parser!(u64).range(30..=900), global = true)]
+    pub access_token_ttl_seconds: u64,
+    /// Refresh token lifetime in days.
+    #[arg(long, env = "LIVINGLAB_REFRESH_TOKEN_TTL_DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=365), global = true)]
+    pub refresh_token_ttl_days: u64,
+    /// Register + login attempts per client IP per minute (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_AUTH_RATE_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub auth_rate_per_minute: u32,
+    /// Log filter, RUST_LOG syntax.
+    #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
+    pub log: String,
+    #[arg(
+        long,
+        env = "LIVINGLAB_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
+    pub log_format: LogFormat,
+}
+
+impl ConfigArgs {
+    pub fn settings(&self) -> Settings {
+        let mut s = Settings {
+            data_dir: self.data_dir.clone(),
+            ..Settings::default()
+        };
+        s.http.bind = self.bind;
+        s.http.workers = self.workers;
+        s.http.json_limit_bytes = self.json_limit_bytes;
+        s.http.trust_proxy_headers = self.trust_proxy_headers;
+        s.database.url = self
+            .database_url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| SecretString::from(u.to_owned()));
+        s.database.pool_size = self.db_pool_size.max(1);
+        s.auth.jwt_secret = self
+            .jwt_secret
+            .as_deref()
+            .filter(|k| !k.is_empty())
+            .map(|k| SecretString::from(k.to_owned()));
+        s.auth.access_token_ttl = Duration::from_secs(self.access_token_ttl_seconds);
+        s.auth.refresh_token_ttl = Duration::from_secs(self.refresh_token_ttl_days * 24 * 3600);
+        s.auth.rate_per_minute = self.auth_rate_per_minute;
+        s
+    }
+}
+
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    actix_web::rt::System::new().block_on(f)
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    telemetry::init(&cli.config.log, cli.config.log_format);
+    let settings = cli.config.settings();
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi = command {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&crate::startup::openapi())?
+        );
+        return Ok(());
+    }
+    if let Some(url) = settings.database.url.clone() {
+        return block_on(execute(command, settings, url.expose_secret().to_owned()));
+    }
+    // No DATABASE_URL: the private cluster. It is started here, on the main thread, which
+    // lives until the end: the cluster is told to stop if the thread that started it dies.
+    match command {
+        Command::Serve => {
+            let local = LocalDatabase::start(&settings.data_dir)?;
+            let url = local.url();
+            let result = block_on(execute(Command::Serve, settings, url));
+            local.stop();
+            result
+        }
+        other => {
+            let local = LocalAccess::open(&settings.data_dir)?;
+            let url = local.url();
+            let result = block_on(execute(other, settings, url));
+            local.stop();
+            result
+        }
+    }
+}
+
+async fn execute(command: Command, settings: Settings, url: String) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let app = Application::build(settings, &url).await?;
+            app.run_until_stopped().await?;
+            tracing::info!("HTTP server stopped");
+            Ok(())
+        }
+        Command::Migrate => {
+            let applied = crate::db::run_migrations(&url).await?;
+            if applied.is_empty() {
+                println!("database is up to date");
+            }
+            for m in applied {
+                println!("applied {m}");
+            }
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    password,
+                    name,
+                    role,
+                },
+        } => {
+            crate::db::run_migrations(&url).await?;
+            let pool = crate::db::build_pool(&url, &settings.database)?;
+            let user = crate::auth::service::create_account(
+                &pool,
+                RegisterRequest {
+                    email,
+                    password,
+                    display_name: name,
+                },
+                role,
+            )
+            .await
+            .map_err(|e| match e {
+                crate::error::AppError::Validation(fields) => {
+                    anyhow::anyhow!(
+                        "invalid input: {}",
+                        serde_json::to_string(&fields).unwrap_or_default()
+                    )
+                }
+                other => anyhow::anyhow!("{other}"),
+            })?;
+            println!("created {} user {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::Openapi => unreachable!("handled before any database work"),
+    }
+}

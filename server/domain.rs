@@ -1,0 +1,267 @@
+//! Newtypes that parse input once at the edge: inner code cannot receive an invalid value.
+//! Each `parse` returns a message fit for a 422 `details` entry.
+
+use std::fmt;
+
+macro_rules! string_newtype {
+    ($name:ident) => {
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+            pub fn into_inner(self) -> String {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+string_newtype!(Email);
+impl Email {
+    /// Trimmed and lowercased, so one address cannot register twice in different cases.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim().to_lowercase();
+        let bad = || Err("must be a valid email address".to_owned());
+        if s.len() > 254 || has_control(&s) || s.contains(char::is_whitespace) {
+            return bad();
+        }
+        let Some((local, domain)) = s.rsplit_once('@') else {
+            return bad();
+        };
+        if local.is_empty() || local.len() > 64 || local.contains('@') {
+            return bad();
+        }
+        let labels: Vec<&str> = domain.split('.').collect();
+        let label_ok = |l: &&str| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        };
+        if labels.len() < 2 || !labels.iter().all(label_ok) {
+            return bad();
+        }
+        Ok(Self(s))
+    }
+}
+
+/// A password in transit: never printed.
+#[derive(Clone)]
+pub struct Password(String);
+impl Password {
+    pub const MIN_CHARS: usize = 10;
+    pub const MAX_CHARS: usize = 256;
+
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let n = raw.chars().count();
+        if n < Self::MIN_CHARS {
+            return Err(format!("must be at least {} characters", Self::MIN_CHARS));
+        }
+        if n > Self::MAX_CHARS {
+            return Err(format!("must be at most {} characters", Self::MAX_CHARS));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+/// Trimmed single-line text with a length range in characters.
+fn line(raw: &str, min: usize, max: usize) -> Result<String, String> {
+    let s = raw.trim();
+    let n = s.chars().count();
+    if n < min {
+        return Err(if min == 1 {
+            "must not be empty".to_owned()
+        } else {
+            format!("must be at least {min} characters")
+        });
+    }
+    if n > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if has_control(s) {
+        return Err("must not contain control characters".to_owned());
+    }
+    Ok(s.to_owned())
+}
+
+/// Multi-line free text: newlines and tabs allowed, other control characters not.
+pub fn text(raw: &str, max: usize) -> Result<String, String> {
+    let s = raw.trim();
+    if s.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err("must not contain control characters".to_owned());
+    }
+    Ok(s.to_owned())
+}
+
+string_newtype!(DisplayName);
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        line(raw, 1, 100).map(Self)
+    }
+}
+
+string_newtype!(OrgName);
+impl OrgName {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        line(raw, 2, 200).map(Self)
+    }
+}
+
+string_newtype!(ThemeName);
+impl ThemeName {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        line(raw, 2, 120).map(Self)
+    }
+}
+
+string_newtype!(Slug);
+impl Slug {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        let ok = (2..=64).contains(&s.len())
+            && s.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err("must be 2-64 characters of a-z and 0-9 in words joined by single hyphens".into())
+        }
+    }
+}
+
+string_newtype!(WebUrl);
+impl WebUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
+        let ok = s.len() <= 2048
+            && !s.contains(char::is_whitespace)
+            && !has_control(s)
+            && host.is_some_and(|h| !h.is_empty() && !h.contains('@'));
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err("must be an http:// or https:// address".into())
+        }
+    }
+}
+
+string_newtype!(CountryCode);
+impl CountryCode {
+    /// ISO 3166-1 alpha-2, upper case; lower case input is accepted.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim().to_ascii_uppercase();
+        if s.len() == 2 && ISO_3166_ALPHA2.split_whitespace().any(|c| c == s) {
+            Ok(Self(s))
+        } else {
+            Err("must be an ISO 3166-1 alpha-2 country code, e.g. ES or DE".into())
+        }
+    }
+}
+
+/// The officially assigned ISO 3166-1 alpha-2 codes, plus XK (Kosovo), which European
+/// programmes use although it is only user-assigned.
+const ISO_3166_ALPHA2: &str = "\
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ \
+BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM \
+DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS \
+GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN \
+KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ \
+MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM \
+PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV \
+SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI \
+VN VU WF WS YE YT ZA ZM ZW XK";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_list_has_every_assigned_code_once() {
+        let codes: Vec<&str> = ISO_3166_ALPHA2.split_whitespace().collect();
+        let unique: std::collections::BTreeSet<&str> = codes.iter().copied().collect();
+        assert_eq!(codes.len(), unique.len());
+        assert_eq!(codes.len(), 249 + 1);
+        assert!(CountryCode::parse("es").is_ok());
+        assert!(CountryCode::parse("UK").is_err());
+        assert!(CountryCode::parse("E").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Ana@Valencia.ES ").unwrap().as_str(),
+            "ana@valencia.es"
+        );
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@x.es",
+            "ana@x",
+            "a b@x.es",
+            "ana@-x.es",
+            "ana@x..es",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn passwords_count_characters_not_bytes() {
+        assert!(Password::parse("ñññññññññ").is_err()); // 9 chars, 18 bytes
+        assert!(Password::parse("ññññññññññ").is_ok());
+        assert!(Password::parse(&"x".repeat(257)).is_err());
+        assert_eq!(
+            format!("{:?}", Password::parse("secret-password").unwrap()),
+            "Password(***)"
+        );
+    }
+
+    #[test]
+    fn slugs_and_urls() {
+        assert!(Slug::parse("green-mobility").is_ok());
+        for bad in ["Green", "-a", "a--b", "a_b", "a"] {
+            assert!(Slug::parse(bad).is_err(), "{bad} accepted");
+        }
+        assert!(WebUrl::parse("https://valencia.es/clima").is_ok());
+        for bad in ["javascript:alert(1)", "https://", "ftp://x", "https://a b"] {
+            assert!(WebUrl::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! livinglab: the collaboration server behind city living-lab programmes.
+//!
+//! `main.rs` only parses the command line and calls into here. Domains (`auth`, `users`,
+//! `orgs`, `themes`) each keep handlers -> service -> repo; `startup` wires them into one
+//! actix-web application whose OpenAPI document is collected from the same registrations.
+
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod health;
+pub mod metrics;
+pub mod orgs;
+pub mod pagination;
+pub mod settings;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod themes;
+pub mod users;

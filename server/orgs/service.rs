@@ -1,0 +1,333 @@
+use chrono::Utc;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use uuid::Uuid;
+
+use super::MemberRole;
+use super::dto::{
+    CreateOrganizationRequest, MemberView, OrganizationFilter, OrganizationView,
+    UpdateOrganizationRequest,
+};
+use super::repo::{self, NewOrganization, OrganizationChangeset, OrganizationQuery};
+use crate::auth::AuthUser;
+use crate::domain::{CountryCode, OrgName, WebUrl, text};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::pagination::{Page, PageRequest};
+use crate::state::AppState;
+use crate::users::repo as users_repo;
+
+const MAX_DESCRIPTION: usize = 10_000;
+/// Larger than any city on Earth; catches unit mistakes.
+const MAX_POPULATION: i64 = 100_000_000;
+
+fn population(v: i64) -> Result<i64, String> {
+    if (0..=MAX_POPULATION).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("must be between 0 and {MAX_POPULATION}"))
+    }
+}
+
+fn opt<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    v: Option<Option<T>>,
+    parse: impl FnOnce(T) -> Result<String, String>,
+) -> Option<Option<String>> {
+    match v {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(x)) => errors
+            .check(field, parse(x))
+            .map(|s| Some(s).filter(|s| !s.is_empty())),
+    }
+}
+
+async fn view(conn: &mut AsyncPgConnection, o: repo::Organization) -> AppResult<OrganizationView> {
+    let count = repo::member_counts(conn, &[o.id])
+        .await?
+        .first()
+        .map_or(0, |(_, n)| *n);
+    Ok(OrganizationView::new(o, count))
+}
+
+pub async fn create(
+    state: &AppState,
+    caller: &AuthUser,
+    req: CreateOrganizationRequest,
+) -> AppResult<OrganizationView> {
+    let mut e = FieldErrors::new();
+    let name = e.check("name", OrgName::parse(&req.name));
+    let country = e.check("country", CountryCode::parse(&req.country));
+    let population = req
+        .population
+        .and_then(|p| e.check("population", population(p)));
+    let website = opt(&mut e, "website", Some(req.website), |w| {
+        WebUrl::parse(&w).map(WebUrl::into_inner)
+    })
+    .flatten();
+    let description = opt(&mut e, "description", Some(req.description), |d| {
+        text(&d, MAX_DESCRIPTION)
+    })
+    .flatten();
+    e.finish()?;
+    let new = NewOrganization {
+        id: Uuid::now_v7(),
+        name: name.expect("checked").into_inner(),
+        kind: req.kind,
+        country: country.expect("checked").into_inner(),
+        population,
+        website,
+        description,
+        created_by: caller.id,
+    };
+    let mut conn = state.conn().await?;
+    let org = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            let org = repo::insert(conn, &new).await?;
+            repo::insert_member(conn, org.id, caller.id, MemberRole::Owner).await?;
+            Ok(org)
+        })
+        .await?;
+    tracing::info!(org_id = %org.id, by = %caller.id, "organization created");
+    Ok(OrganizationView::new(org, 1))
+}
+
+pub async fn get(state: &AppState, id: Uuid) -> AppResult<OrganizationView> {
+    let mut conn = state.conn().await?;
+    let org = repo::find(&mut conn, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("organization"))?;
+    view(&mut conn, org).await
+}
+
+pub async fn list(
+    state: &AppState,
+    filter: OrganizationFilter,
+    page: PageRequest,
+) -> AppResult<Page<OrganizationView>> {
+    let mut e = FieldErrors::new();
+    let country = filter
+        .country
+        .as_deref()
+        .and_then(|c| e.check("country", CountryCode::parse(c)));
+    let q = filter.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if q.is_some_and(|s| s.chars().count() > 200) {
+        e.add("q", "must be at most 200 characters");
+    }
+    e.finish()?;
+    let mut conn = state.conn().await?;
+    let rows = repo::list(
+        &mut conn,
+        &OrganizationQuery {
+            kind: filter.kind,
+            country: country.as_ref().map(CountryCode::as_str),
+            name_contains: q,
+            verified: filter.verified,
+            after: page.after_uuid()?,
+            fetch: page.fetch(),
+        },
+    )
+    .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let counts: std::collections::HashMap<Uuid, i64> = repo::member_counts(&mut conn, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |o| o.id.to_string(),
+        |o| {
+            let n = counts.get(&o.id).copied().unwrap_or(0);
+            OrganizationView::new(o, n)
+        },
+    ))
+}
+
+/// 404 when the organization does not exist; 403 unless the caller owns it or is an admin.
+async fn require_owner(
+    conn: &mut AsyncPgConnection,
+    caller: &AuthUser,
+    org_id: Uuid,
+) -> AppResult<()> {
+    if repo::find(conn, org_id).await?.is_none() {
+        return Err(AppError::not_found("organization"));
+    }
+    if caller.is_admin() {
+        return Ok(());
+    }
+    match repo::member_role(conn, org_id, caller.id).await? {
+        Some(MemberRole::Owner) => Ok(()),
+        _ => Err(AppError::forbidden(
+            "only an owner of this organization or an admin may do this",
+        )),
+    }
+}
+
+pub async fn update(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    req: UpdateOrganizationRequest,
+) -> AppResult<OrganizationView> {
+    let mut e = FieldErrors::new();
+    let changes = OrganizationChangeset {
+        name: req
+            .name
+            .and_then(|n| e.check("name", OrgName::parse(&n)))
+            .map(OrgName::into_inner),
+        kind: req.kind,
+        country: req
+            .country
+            .and_then(|c| e.check("country", CountryCode::parse(&c)))
+            .map(CountryCode::into_inner),
+        population: match req.population {
+            Some(Some(p)) => e.check("population", population(p)).map(Some),
+            other => other,
+        },
+        website: opt(&mut e, "website", req.website, |w| {
+            WebUrl::parse(&w).map(WebUrl::into_inner)
+        }),
+        description: opt(&mut e, "description", req.description, |d| {
+            text(&d, MAX_DESCRIPTION)
+        }),
+        updated_at: Utc::now(),
+    };
+    e.finish()?;
+    let mut conn = state.conn().await?;
+    require_owner(&mut conn, caller, id).await?;
+    let org = repo::update(&mut conn, id, &changes).await?;
+    view(&mut conn, org).await
+}
+
+pub async fn set_verified(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    verified: bool,
+) -> AppResult<OrganizationView> {
+    caller.require_admin()?;
+    let mut conn = state.conn().await?;
+    let org = repo::set_verified(&mut conn, id, verified.then_some(caller.id))
+        .await
+        .map_err(|e| match e {
+            diesel::result::Error::NotFound => AppError::not_found("organization"),
+            other => other.into(),
+        })?;
+    tracing::info!(org_id = %id, by = %caller.id, verified, "organization verification changed");
+    view(&mut conn, org).await
+}
+
+pub async fn add_member(
+    state: &AppState,
+    caller: &AuthUser,
+    org_id: Uuid,
+    user_id: Uuid,
+    role: MemberRole,
+) -> AppResult<MemberView> {
+    let mut conn = state.conn().await?;
+    require_owner(&mut conn, caller, org_id).await?;
+    if users_repo::find(&mut conn, user_id).await?.is_none() {
+        return Err(AppError::not_found("user"));
+    }
+    repo::insert_member(&mut conn, org_id, user_id, role)
+        .await
+        .map_err(|e| match AppError::from(e) {
+            AppError::Conflict { .. } => AppError::conflict(
+                "already_member",
+                "this user is already a member; change their role with PATCH",
+            ),
+            other => other,
+        })?;
+    Ok(repo::member(&mut conn, org_id, user_id).await?.into())
+}
+
+pub async fn list_members(
+    state: &AppState,
+    org_id: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<MemberView>> {
+    let mut conn = state.conn().await?;
+    if repo::find(&mut conn, org_id).await?.is_none() {
+        return Err(AppError::not_found("organization"));
+    }
+    let rows = repo::members(&mut conn, org_id, page.after_uuid()?, page.fetch()).await?;
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |m| m.user_id.to_string(),
+        MemberView::from,
+    ))
+}
+
+enum MemberChange {
+    SetRole(MemberRole),
+    Remove,
+}
+
+/// Applies `change` while the organization row is locked, refusing if it would leave the
+/// organization with no owner (two owners demoting each other at once cannot both win).
+async fn change_member(
+    state: &AppState,
+    org_id: Uuid,
+    user_id: Uuid,
+    change: MemberChange,
+) -> AppResult<()> {
+    let mut conn = state.conn().await?;
+    conn.transaction::<_, AppError, _>(async move |conn| {
+        repo::lock(conn, org_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("organization"))?;
+        let current = repo::member_role(conn, org_id, user_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("member"))?;
+        let stays_owner = matches!(change, MemberChange::SetRole(MemberRole::Owner));
+        if current == MemberRole::Owner
+            && !stays_owner
+            && repo::count_owners(conn, org_id).await? <= 1
+        {
+            return Err(AppError::conflict(
+                "last_owner",
+                "an organization needs at least one owner; make someone else owner first",
+            ));
+        }
+        match change {
+            MemberChange::SetRole(role) => {
+                repo::set_member_role(conn, org_id, user_id, role).await?
+            }
+            MemberChange::Remove => repo::delete_member(conn, org_id, user_id).await?,
+        };
+        Ok(())
+    })
+    .await
+}
+
+pub async fn update_member(
+    state: &AppState,
+    caller: &AuthUser,
+    org_id: Uuid,
+    user_id: Uuid,
+    role: MemberRole,
+) -> AppResult<MemberView> {
+    {
+        let mut conn = state.conn().await?;
+        require_owner(&mut conn, caller, org_id).await?;
+    }
+    change_member(state, org_id, user_id, MemberChange::SetRole(role)).await?;
+    let mut conn = state.conn().await?;
+    Ok(repo::member(&mut conn, org_id, user_id).await?.into())
+}
+
+/// Owners and admins remove anyone; every member may leave.
+pub async fn remove_member(
+    state: &AppState,
+    caller: &AuthUser,
+    org_id: Uuid,
+    user_id: Uuid,
+) -> AppResult<()> {
+    if caller.id != user_id {
+        let mut conn = state.conn().await?;
+        require_owner(&mut conn, caller, org_id).await?;
+    }
+    change_member(state, org_id, user_id, MemberChange::Remove).await
+}

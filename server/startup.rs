@@ -1,0 +1,307 @@
+//! Builds the application: migrations, pool, keys, routes, middleware, the HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use anyhow::Context;
+use rand::RngCore;
+use secrecy::ExposeSecret;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::jwt::{JwtKeys, MIN_SECRET_BYTES};
+use crate::auth::rate_limit::IpRateLimiter;
+use crate::error::{AppError, error_body};
+use crate::health::OpenApiJson;
+use crate::metrics::Metrics;
+use crate::settings::Settings;
+use crate::state::AppState;
+use crate::{auth, db, extract, health, orgs, themes, users};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "livinglab API",
+        description = "Collaboration server for city living labs: organizations, themes, \
+                       practices, workshop events and live rooms. Errors are always \
+                       `{\"error\":{\"code\",\"message\",\"details\"}}`; lists are \
+                       `{\"items\",\"next_cursor\"}` with `?limit=` and `?cursor=`."
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Accounts and sessions"),
+        (name = "users", description = "Profiles and platform roles"),
+        (name = "organizations", description = "Cities and other organizations, and their members"),
+        (name = "themes", description = "Thematic tracks"),
+        (name = "operations", description = "Health, readiness, metrics, this document"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Every route the server serves. The OpenAPI document is collected from these same calls,
+/// so a route cannot be served without being documented.
+fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(health::metrics)
+        .service(health::openapi_json)
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .configure(auth::config)
+                .configure(users::config)
+                .configure(orgs::config)
+                .configure(themes::config),
+        );
+}
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    doc
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Migrates the database, then binds. `database_url` is the resolved URL (configured or
+    /// the embedded cluster's).
+    pub async fn build(settings: Settings, database_url: &str) -> anyhow::Result<Self> {
+        let applied = db::run_migrations(database_url).await?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, "migrations applied");
+        }
+        let pool = db::build_pool(database_url, &settings.database)?;
+        db::wait_until_reachable(&pool, Duration::from_secs(30)).await?;
+
+        let secret = match &settings.auth.jwt_secret {
+            Some(s) => {
+                let bytes = s.expose_secret().as_bytes().to_vec();
+                anyhow::ensure!(
+                    bytes.len() >= MIN_SECRET_BYTES,
+                    "LIVINGLAB_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes"
+                );
+                bytes
+            }
+            None => {
+                let mut fresh = [0u8; 64];
+                rand::rng().fill_bytes(&mut fresh);
+                let mut conn = pool.get().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                auth::repo::load_or_create_secret(&mut conn, "jwt_hs256", &fresh)
+                    .await
+                    .context("loading the JWT signing key")?
+            }
+        };
+        let jwt = Arc::new(JwtKeys::new(&secret, &settings.auth));
+        let auth_limiter = IpRateLimiter::per_minute(settings.auth.rate_per_minute);
+        if let Some(l) = &auth_limiter {
+            l.spawn_janitor();
+        }
+        let dummy_password_hash: Arc<str> = tokio::task::spawn_blocking(|| {
+            let mut pw = [0u8; 16];
+            rand::rng().fill_bytes(&mut pw);
+            auth::password::hash_blocking(&format!("{pw:?}"))
+        })
+        .await?
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .into();
+        spawn_token_pruner(pool.clone());
+
+        let listener = TcpListener::bind(settings.http.bind)
+            .with_context(|| format!("binding {}", settings.http.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState {
+            db: pool,
+            settings: Arc::new(settings.clone()),
+            jwt,
+            auth_limiter,
+            metrics: Arc::new(Metrics::new()),
+            dummy_password_hash,
+        });
+        let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));
+
+        let mut server = HttpServer::new(move || {
+            let (app, _) = App::new()
+                .into_utoipa_app()
+                .app_data(state.clone())
+                .app_data(doc.clone())
+                .app_data(web::PathConfig::default().error_handler(extract::path_error_handler))
+                .app_data(web::QueryConfig::default().error_handler(extract::query_error_handler))
+                .configure(routes)
+                .split_for_parts();
+            app.default_service(web::to(not_found))
+                .wrap(from_fn(json_errors))
+                .wrap(from_fn(record_metrics))
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(settings.http.shutdown_timeout.as_secs());
+        if let Some(n) = settings.http.workers {
+            server = server.workers(n);
+        }
+        if !settings.http.handle_signals {
+            server = server.disable_signals();
+        }
+        tracing::info!(addr = %settings.http.bind, port, "listening");
+        Ok(Self {
+            port,
+            server: server.run(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Resolves when the server has stopped (SIGINT/SIGTERM, or `handle().stop()`), after
+    /// in-flight requests finished or the shutdown timeout passed.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn spawn_token_pruner(pool: db::DbPool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Ok(mut conn) = pool.get().await {
+                match auth::repo::delete_expired(&mut conn).await {
+                    Ok(n) if n > 0 => tracing::info!(deleted = n, "expired refresh tokens pruned"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "pruning refresh tokens failed"),
+                }
+            }
+        }
+    });
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound(format!(
+        "no route for {} {}",
+        req.method(),
+        req.path()
+    )))
+}
+
+fn code_for(status: u16) -> &'static str {
+    match status {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        408 => "request_timeout",
+        409 => "conflict",
+        413 => "payload_too_large",
+        414 => "uri_too_long",
+        415 => "unsupported_media_type",
+        422 => "validation_failed",
+        429 => "rate_limited",
+        431 => "headers_too_large",
+        503 => "service_unavailable",
+        500..=599 => "internal_error",
+        _ => "error",
+    }
+}
+
+/// Safety net: any error response that is not already our JSON (actix's own 405s, errors
+/// from extractors we did not configure) is rewritten into the error shape.
+async fn json_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return Ok(res.map_into_boxed_body());
+    }
+    let message = res
+        .response()
+        .error()
+        .map(|e| e.to_string())
+        .unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_owned());
+    let body = error_body(
+        code_for(status.as_u16()),
+        &message,
+        serde_json::Value::Object(Default::default()),
+    );
+    let (req, old) = res.into_parts();
+    let mut new = HttpResponse::build(status);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.append_header((name.clone(), value.clone()));
+        }
+    }
+    new.insert_header((
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    ));
+    Ok(ServiceResponse::new(req, new.json(body)))
+}
+
+async fn record_metrics(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let start = Instant::now();
+    let method = req.method().to_string();
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.metrics.clone());
+    let res = next.call(req).await;
+    if let Some(m) = metrics {
+        let (status, route) = match &res {
+            Ok(r) => (
+                r.status().as_u16(),
+                r.request()
+                    .match_pattern()
+                    .unwrap_or_else(|| "unmatched".to_owned()),
+            ),
+            Err(e) => (
+                e.as_response_error().status_code().as_u16(),
+                "unmatched".to_owned(),
+            ),
+        };
+        m.observe(&method, &route, status, start.elapsed());
+    }
+    res
+}

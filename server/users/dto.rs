@@ -1,0 +1,83 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::repo::User;
+use crate::auth::Role;
+use crate::orgs::MemberRole;
+
+/// The account as its owner (or an admin) sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PrivateUserView {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<User> for PrivateUserView {
+    fn from(u: User) -> Self {
+        Self {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role,
+            created_at: u.created_at,
+        }
+    }
+}
+
+/// A profile. `email` only appears for the user themself and for admins.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: Uuid,
+    pub display_name: String,
+    pub role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl UserView {
+    pub fn new(u: User, show_email: bool) -> Self {
+        Self {
+            id: u.id,
+            display_name: u.display_name,
+            role: u.role,
+            email: show_email.then_some(u.email),
+            created_at: u.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MembershipView {
+    pub organization_id: Uuid,
+    pub organization_name: String,
+    pub role: MemberRole,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeResponse {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub memberships: Vec<MembershipView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleChangeRequest {
+    pub role: Role,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserFilter {
+    /// Substring of the name or email.
+    pub q: Option<String>,
+}

@@ -1,0 +1,95 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::auth::Role;
+use crate::db::schema::users;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: Uuid,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+}
+
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewUser<'_>) -> QueryResult<User> {
+    diesel::insert_into(users::table)
+        .values(new)
+        .returning(User::as_returning())
+        .get_result(conn)
+        .await
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn find_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn set_role(conn: &mut AsyncPgConnection, id: Uuid, role: Role) -> QueryResult<User> {
+    diesel::update(users::table.find(id))
+        .set((users::role.eq(role), users::updated_at.eq(Utc::now())))
+        .returning(User::as_returning())
+        .get_result(conn)
+        .await
+}
+
+/// Admins, row-locked: two concurrent demotions cannot both see "another admin remains".
+pub async fn lock_admin_ids(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Uuid>> {
+    users::table
+        .filter(users::role.eq(Role::Admin))
+        .select(users::id)
+        .for_update()
+        .load(conn)
+        .await
+}
+
+/// Users ordered by id (time-ordered v7), optionally filtered by a name/email substring.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    q: Option<&str>,
+    after: Option<Uuid>,
+    fetch: i64,
+) -> QueryResult<Vec<User>> {
+    let mut query = users::table.select(User::as_select()).into_boxed();
+    if let Some(q) = q {
+        let pattern = crate::db::like_pattern(q);
+        query = query.filter(
+            users::display_name
+                .ilike(pattern.clone())
+                .or(users::email.ilike(pattern)),
+        );
+    }
+    if let Some(after) = after {
+        query = query.filter(users::id.gt(after));
+    }
+    query.order(users::id.asc()).limit(fetch).load(conn).await
+}

@@ -1,0 +1,102 @@
+use diesel_async::AsyncConnection;
+use uuid::Uuid;
+
+use super::dto::{MeResponse, MembershipView, UserView};
+use super::repo;
+use crate::auth::{AuthUser, Role};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::orgs::repo as orgs_repo;
+use crate::pagination::{Page, PageRequest};
+use crate::state::AppState;
+
+pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
+    let mut conn = state.conn().await?;
+    let user = repo::find(&mut conn, caller.id)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
+    let memberships = orgs_repo::memberships_of(&mut conn, user.id)
+        .await?
+        .into_iter()
+        .map(
+            |(organization_id, organization_name, role)| MembershipView {
+                organization_id,
+                organization_name,
+                role,
+            },
+        )
+        .collect();
+    Ok(MeResponse {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        created_at: user.created_at,
+        memberships,
+    })
+}
+
+pub async fn get(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<UserView> {
+    let mut conn = state.conn().await?;
+    let user = repo::find(&mut conn, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("user"))?;
+    let show_email = caller.is_some_and(|c| c.id == id || c.is_admin());
+    Ok(UserView::new(user, show_email))
+}
+
+/// Admins and moderators look people up (to add members, to moderate).
+pub async fn list(
+    state: &AppState,
+    caller: &AuthUser,
+    q: Option<String>,
+    page: PageRequest,
+) -> AppResult<Page<UserView>> {
+    if !caller.is_moderator() {
+        return Err(AppError::forbidden(
+            "listing users needs the moderator or admin role",
+        ));
+    }
+    let q = q.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    if q.as_ref().is_some_and(|s| s.chars().count() > 200) {
+        return Err(FieldErrors::single("q", "must be at most 200 characters"));
+    }
+    let mut conn = state.conn().await?;
+    let rows = repo::list(&mut conn, q.as_deref(), page.after_uuid()?, page.fetch()).await?;
+    let show_email = caller.is_admin();
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |u| u.id.to_string(),
+        |u| UserView::new(u, show_email),
+    ))
+}
+
+/// Admin only. The last admin cannot step down: someone must be able to manage roles.
+pub async fn set_role(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    role: Role,
+) -> AppResult<UserView> {
+    caller.require_admin()?;
+    let mut conn = state.conn().await?;
+    let user = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            let user = repo::find(conn, id)
+                .await?
+                .ok_or_else(|| AppError::not_found("user"))?;
+            if user.role == Role::Admin && role != Role::Admin {
+                let admins = repo::lock_admin_ids(conn).await?;
+                if admins.iter().all(|a| *a == id) {
+                    return Err(AppError::conflict(
+                        "last_admin",
+                        "this is the last admin; promote someone else first",
+                    ));
+                }
+            }
+            Ok(repo::set_role(conn, id, role).await?)
+        })
+        .await?;
+    tracing::info!(by = %caller.id, user_id = %id, role = %role, "platform role changed");
+    Ok(UserView::new(user, true))
+}
