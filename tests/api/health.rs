@@ -1,0 +1,65 @@
+use crate::helpers::{TestApp, admin_client, assert_error, cluster};
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/healthz", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(body, serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn readyz_follows_the_database() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/readyz", None).await;
+    assert_eq!(status, 200, "{body}");
+
+    // Take the database away under the running server.
+    let admin = admin_client(&cluster().base_url, "postgres").await;
+    admin
+        .batch_execute(&format!("DROP DATABASE {} WITH (FORCE)", app.db_name))
+        .await
+        .unwrap();
+    let (status, body) = app.get("/readyz", None).await;
+    assert_error(status, &body, 503, "service_unavailable");
+    // Requests that need the database fail cleanly too, not with a 500.
+    let (status, body) = app.get("/api/v1/themes", None).await;
+    assert_error(status, &body, 503, "service_unavailable");
+    // Liveness does not depend on the database.
+    let (status, _) = app.get("/healthz", None).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_pattern() {
+    let app = TestApp::spawn().await;
+    let id = uuid::Uuid::now_v7();
+    app.get(&format!("/api/v1/users/{id}"), None).await;
+    app.get("/api/v1/themes", None).await;
+    let res = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    let text = res.text().await.unwrap();
+    assert!(
+        text.contains(
+            r#"livinglab_http_requests_total{method="GET",route="/api/v1/users/{id}",status="404"} 1"#
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"route="/api/v1/themes",status="200"} 1"#),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&id.to_string()),
+        "raw ids must not become labels"
+    );
+    assert!(text.contains("livinglab_http_request_duration_seconds_bucket"));
+    assert!(text.contains("livinglab_db_pool_max 4"), "{text}");
+    assert!(text.contains("livinglab_db_pool_connections"));
+}

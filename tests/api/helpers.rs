@@ -1,0 +1,360 @@
+//! The test harness. With no DATABASE_URL, one throwaway PostgreSQL cluster is started for
+//! the whole run (as the `postgres` user when we are root); a template database is migrated
+//! once, and every test gets its own copy (`CREATE DATABASE ... TEMPLATE`, ~25 ms), so tests
+//! run in parallel without seeing each other's rows.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use livinglab::db::embedded::{EmbeddedOptions, EmbeddedPostgres};
+use livinglab::settings::Settings;
+use livinglab::startup::Application;
+use nix::sys::signal::Signal;
+use reqwest::{Method, StatusCode};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+pub const TEST_JWT_SECRET: &str = "test-secret-that-is-long-enough-for-hs256-signing";
+const TEMPLATE: &str = "livinglab_template";
+
+pub struct Cluster {
+    /// URL of any database on the server, minus the database name (ends with '/').
+    pub base_url: String,
+}
+
+impl Cluster {
+    pub fn url(&self, db: &str) -> String {
+        format!("{}{}", self.base_url, db)
+    }
+}
+
+static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+
+fn init_logs() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        livinglab::telemetry::init("info", livinglab::telemetry::LogFormat::Text);
+    }
+}
+
+/// Removes clusters left by earlier runs whose process is gone.
+fn sweep_stale_dirs() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if let Some(pid) = name
+            .strip_prefix("livinglab-test-")
+            .and_then(|p| p.parse::<i32>().ok())
+            && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_err()
+        {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+pub fn cluster() -> &'static Cluster {
+    CLUSTER.get_or_init(|| {
+        init_logs();
+        let (tx, rx) = mpsc::channel();
+        // The cluster lives on a thread that never returns: its parent-death signal fires
+        // when that thread ends, i.e. when the test process exits.
+        std::thread::Builder::new()
+            .name("test-postgres".into())
+            .spawn(move || {
+                let (base_url, _pg) = match std::env::var("DATABASE_URL") {
+                    Ok(url) if !url.is_empty() => {
+                        let base =
+                            url[..=url.rfind('/').expect("DATABASE_URL has a path")].to_owned();
+                        (base, None)
+                    }
+                    _ => {
+                        sweep_stale_dirs();
+                        let dir: PathBuf = std::env::temp_dir()
+                            .join(format!("livinglab-test-{}", std::process::id()));
+                        std::fs::create_dir_all(&dir).expect("test dir");
+                        let pg = EmbeddedPostgres::start(&EmbeddedOptions {
+                            cluster_dir: dir.join("pg"),
+                            log_file: dir.join("postgres.log"),
+                            database: "postgres".into(),
+                            settings: [
+                                ("fsync", "off"),
+                                ("synchronous_commit", "off"),
+                                ("full_page_writes", "off"),
+                                ("max_connections", "400"),
+                                ("shared_buffers", "64MB"),
+                            ]
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), v.to_string()))
+                            .collect(),
+                            death_signal: Signal::SIGQUIT,
+                        })
+                        .expect("starting the test PostgreSQL");
+                        let url = pg.url_for("");
+                        (url, Some(pg))
+                    }
+                };
+                let rt = tokio::runtime::Runtime::new().expect("runtime");
+                rt.block_on(create_template(&base_url));
+                drop(rt);
+                tx.send(base_url).expect("send");
+                loop {
+                    std::thread::park();
+                }
+            })
+            .expect("spawn cluster thread");
+        let base_url = rx.recv().expect("the test cluster failed to start");
+        Cluster { base_url }
+    })
+}
+
+pub async fn admin_client(base_url: &str, db: &str) -> tokio_postgres::Client {
+    let (client, conn) = tokio_postgres::connect(&format!("{base_url}{db}"), tokio_postgres::NoTls)
+        .await
+        .expect("admin connection");
+    tokio::spawn(conn);
+    client
+}
+
+async fn create_template(base_url: &str) {
+    let admin = admin_client(base_url, "postgres").await;
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)"))
+        .await
+        .expect("drop old template");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {TEMPLATE}"))
+        .await
+        .expect("create template");
+    livinglab::db::run_migrations(&format!("{base_url}{TEMPLATE}"))
+        .await
+        .expect("migrating the template");
+}
+
+/// A fresh database. `migrated` = copied from the template; otherwise empty.
+pub async fn create_database(migrated: bool) -> (String, String) {
+    let cluster = cluster();
+    let name = format!("t_{}", Uuid::new_v4().simple());
+    let admin = admin_client(&cluster.base_url, "postgres").await;
+    let sql = if migrated {
+        format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    } else {
+        format!("CREATE DATABASE {name}")
+    };
+    // Copies of one template serialize inside PostgreSQL; retry the rare "source database
+    // is being accessed" that parallel copies can still produce.
+    let mut attempt = 0;
+    loop {
+        match admin.batch_execute(&sql).await {
+            Ok(()) => break,
+            Err(e) if attempt < 50 => {
+                attempt += 1;
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+            }
+            Err(e) => panic!("create database: {e}"),
+        }
+    }
+    (cluster.url(&name), name)
+}
+
+pub struct TestApp {
+    pub addr: String,
+    pub client: reqwest::Client,
+    pub db_name: String,
+    handle: actix_web::dev::ServerHandle,
+}
+
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: Uuid,
+    pub email: String,
+    pub access: String,
+    pub refresh: String,
+}
+
+pub fn test_settings() -> Settings {
+    let mut s = Settings::default();
+    s.http.bind = "127.0.0.1:0".parse().unwrap();
+    s.http.workers = Some(1);
+    s.http.handle_signals = false;
+    s.http.shutdown_timeout = Duration::from_secs(1);
+    s.database.pool_size = 4;
+    s.auth.rate_per_minute = 0;
+    s.auth.jwt_secret = Some(SecretString::from(TEST_JWT_SECRET.to_owned()));
+    s
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> Self {
+        let (db_url, db_name) = create_database(true).await;
+        let mut settings = test_settings();
+        configure(&mut settings);
+        let app = Application::build(settings, &db_url)
+            .await
+            .expect("building the app");
+        let port = app.port();
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        Self {
+            addr: format!("http://127.0.0.1:{port}"),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            db_name,
+            handle,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.addr, path)
+    }
+
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text)
+                .unwrap_or_else(|_| panic!("{path} answered {status} with non-JSON: {text}"))
+        };
+        (status, json)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        self.request(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.request(Method::PATCH, path, token, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        self.request(Method::DELETE, path, token, None).await
+    }
+
+    /// Registers `name@example.org` (password `password-of-<name>`).
+    pub async fn register(&self, name: &str) -> TestUser {
+        let email = format!("{name}@example.org");
+        let password = format!("password-of-{name}");
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/register",
+                None,
+                json!({"email": email, "password": password, "display_name": name}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        TestUser {
+            id: body["user"]["id"].as_str().unwrap().parse().unwrap(),
+            email,
+            access: body["access_token"].as_str().unwrap().to_owned(),
+            refresh: body["refresh_token"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// Sets a platform role directly in the database (the bootstrap path the CLI also has).
+    pub async fn set_role(&self, user: &TestUser, role: &str) {
+        let db = admin_client(&cluster().base_url, &self.db_name).await;
+        let n = db
+            .execute(
+                "UPDATE users SET role = $1 WHERE id = $2::text::uuid",
+                &[&role, &user.id.to_string()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    pub async fn admin(&self, name: &str) -> TestUser {
+        let u = self.register(name).await;
+        self.set_role(&u, "admin").await;
+        u
+    }
+
+    pub async fn db(&self) -> tokio_postgres::Client {
+        admin_client(&cluster().base_url, &self.db_name).await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop the workers so their pools close: a run of many tests must not pile up
+        // connections on the shared cluster.
+        let handle = self.handle.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                let _ = tokio::time::timeout(Duration::from_secs(5), handle.stop(false)).await;
+            });
+        });
+    }
+}
+
+/// Asserts the error shape and code, and returns the details.
+pub fn assert_error(status: StatusCode, body: &Value, want_status: u16, want_code: &str) -> Value {
+    assert_eq!(
+        status.as_u16(),
+        want_status,
+        "unexpected status; body: {body}"
+    );
+    let err = &body["error"];
+    assert_eq!(err["code"], want_code, "unexpected code; body: {body}");
+    assert!(
+        err["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    assert!(err["details"].is_object(), "{body}");
+    err["details"].clone()
+}
+
+/// Walks every page of a list, returning all items.
+pub async fn collect_pages(app: &TestApp, path: &str, token: Option<&str>) -> Vec<Value> {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..1000 {
+        let p = match &cursor {
+            Some(c) => format!("{path}{sep}cursor={c}"),
+            None => path.to_owned(),
+        };
+        let (status, body) = app.get(&p, token).await;
+        assert_eq!(status, 200, "{body}");
+        items.extend(body["items"].as_array().unwrap().iter().cloned());
+        match body["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => return items,
+        }
+    }
+    panic!("pagination did not end");
+}

@@ -1,0 +1,145 @@
+//! Several `livinglab serve` processes on one database, as in production.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::helpers::create_database;
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the real binary with exactly `env` (plus PATH), on a free port.
+pub fn spawn_server(env: &[(&str, String)], cwd: &std::path::Path) -> Server {
+    let port = free_port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_livinglab"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("LIVINGLAB_BIND", format!("127.0.0.1:{port}"))
+        .env("LIVINGLAB_AUTH_RATE_PER_MINUTE", "0")
+        .env("LIVINGLAB_WORKERS", "1")
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(if std::env::var_os("TEST_LOG").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        });
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    Server {
+        child: cmd.spawn().expect("spawn livinglab"),
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+pub async fn wait_healthy(server: &mut Server, within: Duration) {
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + within;
+    loop {
+        if let Ok(r) = client.get(format!("{}/healthz", server.base)).send().await
+            && r.status() == 200
+        {
+            return;
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            panic!("livinglab exited early with {status}");
+        }
+        assert!(Instant::now() < deadline, "not healthy within {within:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn post(base: &str, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+    let mut req = reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .json(&body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+pub async fn get(base: &str, path: &str, token: Option<&str>) -> (u16, Value) {
+    let mut req = reqwest::Client::new().get(format!("{base}{path}"));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn two_instances_share_one_database_and_each_others_tokens() {
+    // An empty database: both instances race to migrate it.
+    let (url, _) = create_database(false).await;
+    let cwd = std::env::temp_dir();
+    let env = [("DATABASE_URL", url.clone())];
+    let mut a = spawn_server(&env, &cwd);
+    let mut b = spawn_server(&env, &cwd);
+    wait_healthy(&mut a, Duration::from_secs(60)).await;
+    wait_healthy(&mut b, Duration::from_secs(60)).await;
+    assert_eq!(get(&a.base, "/readyz", None).await.0, 200);
+    assert_eq!(get(&b.base, "/readyz", None).await.0, 200);
+
+    // No LIVINGLAB_JWT_SECRET: the key both use comes from the database.
+    let (status, reg) = post(
+        &a.base,
+        "/api/v1/auth/register",
+        None,
+        json!({"email": "ana@example.org", "password": "a long passphrase", "display_name": "Ana"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{reg}");
+    let (status, me) = get(&b.base, "/api/v1/me", reg["access_token"].as_str()).await;
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["email"], "ana@example.org");
+
+    // A refresh token issued by one is rotated by the other, and reuse is caught anywhere.
+    let refresh = reg["refresh_token"].as_str().unwrap();
+    let (status, r) = post(
+        &b.base,
+        "/api/v1/auth/refresh",
+        None,
+        json!({"refresh_token": refresh}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        get(&a.base, "/api/v1/me", r["access_token"].as_str())
+            .await
+            .0,
+        200
+    );
+    let (status, _) = post(
+        &a.base,
+        "/api/v1/auth/refresh",
+        None,
+        json!({"refresh_token": refresh}),
+    )
+    .await;
+    assert_eq!(status, 401);
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real server on a real PostgreSQL, driven over HTTP.
+
+mod auth;
+mod embedded;
+mod errors;
+mod health;
+mod helpers;
+mod instances;
+mod migrations;
+mod openapi;
+mod orgs;
+mod themes;
+mod users;

@@ -1,0 +1,137 @@
+//! The OpenAPI document is the contract: valid 3.1, every served route, resolvable refs.
+
+use std::collections::BTreeSet;
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::helpers::TestApp;
+
+/// Every route the server serves. A new route must be added here and to the document.
+const ROUTES: &[(&str, &str)] = &[
+    ("get", "/healthz"),
+    ("get", "/readyz"),
+    ("get", "/metrics"),
+    ("get", "/api/v1/openapi.json"),
+    ("post", "/api/v1/auth/register"),
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/refresh"),
+    ("post", "/api/v1/auth/logout"),
+    ("get", "/api/v1/me"),
+    ("get", "/api/v1/users"),
+    ("get", "/api/v1/users/{id}"),
+    ("patch", "/api/v1/users/{id}/role"),
+    ("post", "/api/v1/organizations"),
+    ("get", "/api/v1/organizations"),
+    ("get", "/api/v1/organizations/{id}"),
+    ("patch", "/api/v1/organizations/{id}"),
+    ("post", "/api/v1/organizations/{id}/verify"),
+    ("delete", "/api/v1/organizations/{id}/verify"),
+    ("post", "/api/v1/organizations/{id}/members"),
+    ("get", "/api/v1/organizations/{id}/members"),
+    ("patch", "/api/v1/organizations/{id}/members/{user_id}"),
+    ("delete", "/api/v1/organizations/{id}/members/{user_id}"),
+    ("get", "/api/v1/themes"),
+    ("get", "/api/v1/themes/{slug}"),
+    ("post", "/api/v1/themes"),
+];
+
+fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut ops = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                ops.insert((method.to_owned(), path.clone()));
+            }
+        }
+    }
+    ops
+}
+
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get("$ref") {
+                out.push(r.clone());
+            }
+            m.values().for_each(|x| collect_refs(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_refs(x, out)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn document_is_openapi_3_1_and_lists_exactly_the_served_routes() {
+    let app = TestApp::spawn().await;
+    let (status, doc) = app.get("/api/v1/openapi.json", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1."),
+        "{}",
+        doc["openapi"]
+    );
+    assert!(doc["info"]["title"].is_string() && doc["info"]["version"].is_string());
+
+    let documented = operations(&doc);
+    let expected: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(documented, expected);
+
+    // Every operation has responses and an operationId; secured ones name the scheme.
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            assert!(
+                op["responses"].as_object().is_some_and(|r| !r.is_empty()),
+                "{method} {path}"
+            );
+            assert!(op["operationId"].is_string(), "{method} {path}");
+        }
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+
+    // Every $ref points at a schema that exists.
+    let mut refs = Vec::new();
+    collect_refs(&doc, &mut refs);
+    assert!(!refs.is_empty());
+    for r in refs {
+        let name = r.strip_prefix("#/components/schemas/").expect(&r);
+        assert!(
+            doc["components"]["schemas"].get(name).is_some(),
+            "dangling {r}"
+        );
+    }
+}
+
+/// The other direction: each documented operation is really routed (not the 404 fallback).
+#[tokio::test]
+async fn every_documented_operation_is_served() {
+    let app = TestApp::spawn().await;
+    let (_, doc) = app.get("/api/v1/openapi.json", None).await;
+    let nil = uuid::Uuid::nil().to_string();
+    for (method, path) in operations(&doc) {
+        let concrete = path
+            .replace("{id}", &nil)
+            .replace("{user_id}", &nil)
+            .replace("{slug}", "green-mobility");
+        let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let res = app
+            .client
+            .request(m, app.url(&concrete))
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        assert!(
+            !text.contains("no route for"),
+            "{method} {path} is documented but not served: {status} {text}"
+        );
+        assert!(status.as_u16() < 500, "{method} {path}: {status} {text}");
+    }
+}

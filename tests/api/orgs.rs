@@ -1,0 +1,324 @@
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, TestUser, assert_error, collect_pages};
+
+fn valencia() -> Value {
+    json!({"name": "Valencia", "kind": "city", "country": "es", "population": 800000,
+           "website": "https://www.valencia.es", "description": "Lead city, green mobility."})
+}
+
+async fn create(app: &TestApp, user: &TestUser, body: Value) -> Value {
+    let (status, org) = app
+        .post("/api/v1/organizations", Some(&user.access), body)
+        .await;
+    assert_eq!(status, 201, "{org}");
+    org
+}
+
+#[tokio::test]
+async fn creating_an_organization_makes_the_creator_owner() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let (status, body) = app.post("/api/v1/organizations", None, valencia()).await;
+    assert_error(status, &body, 401, "unauthorized");
+
+    let org = create(&app, &ana, valencia()).await;
+    assert_eq!(org["name"], "Valencia");
+    assert_eq!(org["country"], "ES");
+    assert_eq!(org["kind"], "city");
+    assert_eq!(org["verified"], false);
+    assert_eq!(org["member_count"], 1);
+
+    let (_, me) = app.get("/api/v1/me", Some(&ana.access)).await;
+    assert_eq!(
+        me["memberships"],
+        json!([{"organization_id": org["id"], "organization_name": "Valencia", "role": "owner"}])
+    );
+    let (status, fetched) = app
+        .get(
+            &format!("/api/v1/organizations/{}", org["id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(fetched, org);
+}
+
+#[tokio::test]
+async fn organization_input_is_validated_field_by_field() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/organizations",
+            Some(&ana.access),
+            json!({"name": "V", "kind": "city", "country": "XX", "population": -5,
+                   "website": "javascript:alert(1)"}),
+        )
+        .await;
+    let d = assert_error(status, &body, 422, "validation_failed");
+    let fields: Vec<&String> = d.as_object().unwrap().keys().collect();
+    assert_eq!(fields, ["country", "name", "population", "website"]);
+    let (status, body) = app
+        .post(
+            "/api/v1/organizations",
+            Some(&ana.access),
+            json!({"name": "Valencia", "kind": "village", "country": "ES"}),
+        )
+        .await;
+    let d = assert_error(status, &body, 422, "validation_failed");
+    assert!(d["kind"].as_str().unwrap().contains("city"), "{d}");
+}
+
+#[tokio::test]
+async fn listing_filters_and_pages() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let root = app.admin("root").await;
+    let cities = [
+        ("Valencia", "ES", "city"),
+        ("Bilbao", "ES", "city"),
+        ("Aarhus", "DK", "city"),
+        ("Tampere", "FI", "city"),
+        ("Basque Country", "ES", "region"),
+        ("Fraunhofer", "DE", "research"),
+    ];
+    let mut ids = Vec::new();
+    for (name, country, kind) in cities {
+        let org = create(
+            &app,
+            &ana,
+            json!({"name": name, "country": country, "kind": kind}),
+        )
+        .await;
+        ids.push(org["id"].as_str().unwrap().to_owned());
+    }
+    let all = collect_pages(&app, "/api/v1/organizations?limit=4", None).await;
+    let seen: Vec<&str> = all.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert_eq!(seen, ids, "every organization once, in creation order");
+
+    let names = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, es_cities) = app
+        .get("/api/v1/organizations?country=es&kind=city", None)
+        .await;
+    assert_eq!(names(&es_cities), ["Valencia", "Bilbao"]);
+    let (_, q) = app.get("/api/v1/organizations?q=BAS", None).await;
+    assert_eq!(names(&q), ["Basque Country"]);
+
+    app.post(
+        &format!("/api/v1/organizations/{}/verify", ids[2]),
+        Some(&root.access),
+        json!({}),
+    )
+    .await;
+    let (_, verified) = app.get("/api/v1/organizations?verified=true", None).await;
+    assert_eq!(names(&verified), ["Aarhus"]);
+    let (_, unverified) = app.get("/api/v1/organizations?verified=false", None).await;
+    assert_eq!(names(&unverified).len(), 5);
+}
+
+#[tokio::test]
+async fn owners_and_admins_edit_others_cannot() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let ben = app.register("ben").await;
+    let root = app.admin("root").await;
+    let org = create(&app, &ana, valencia()).await;
+    let path = format!("/api/v1/organizations/{}", org["id"].as_str().unwrap());
+
+    let (status, body) = app
+        .patch(&path, Some(&ben.access), json!({"name": "Mine"}))
+        .await;
+    assert_error(status, &body, 403, "forbidden");
+    let (status, body) = app
+        .patch(
+            &path,
+            Some(&ana.access),
+            json!({"population": 810000, "website": null}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["population"], 810000);
+    assert!(body["website"].is_null());
+    assert_eq!(body["name"], "Valencia", "absent fields stay");
+    let (status, body) = app
+        .patch(&path, Some(&root.access), json!({"name": "València"}))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["name"], "València");
+    let (status, body) = app
+        .patch(&path, Some(&ana.access), json!({"country": "España"}))
+        .await;
+    assert_error(status, &body, 422, "validation_failed");
+    let missing = format!("/api/v1/organizations/{}", uuid::Uuid::now_v7());
+    let (status, body) = app
+        .patch(&missing, Some(&root.access), json!({"name": "X y"}))
+        .await;
+    assert_error(status, &body, 404, "not_found");
+}
+
+#[tokio::test]
+async fn only_admins_verify() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let root = app.admin("root").await;
+    let org = create(&app, &ana, valencia()).await;
+    let path = format!(
+        "/api/v1/organizations/{}/verify",
+        org["id"].as_str().unwrap()
+    );
+    let (status, body) = app.post(&path, Some(&ana.access), json!({})).await;
+    assert_error(status, &body, 403, "forbidden");
+    let (status, body) = app.post(&path, Some(&root.access), json!({})).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["verified"], true);
+    assert!(body["verified_at"].is_string());
+    let (status, body) = app.delete(&path, Some(&root.access)).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["verified"], false);
+}
+
+#[tokio::test]
+async fn membership_rules() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let ben = app.register("ben").await;
+    let cleo = app.register("cleo").await;
+    let root = app.admin("root").await;
+    let org = create(&app, &ana, valencia()).await;
+    let id = org["id"].as_str().unwrap();
+    let members = format!("/api/v1/organizations/{id}/members");
+    let member = |u: &TestUser| format!("/api/v1/organizations/{id}/members/{}", u.id);
+
+    // Only owners (and admins) add members.
+    let (status, body) = app
+        .post(
+            &members,
+            Some(&ben.access),
+            json!({"user_id": ben.id, "role": "owner"}),
+        )
+        .await;
+    assert_error(status, &body, 403, "forbidden");
+    let (status, body) = app
+        .post(
+            &members,
+            Some(&ana.access),
+            json!({"user_id": ben.id, "role": "editor"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["role"], "editor");
+    assert_eq!(body["display_name"], "ben");
+    let (status, body) = app
+        .post(
+            &members,
+            Some(&ana.access),
+            json!({"user_id": ben.id, "role": "member"}),
+        )
+        .await;
+    assert_error(status, &body, 409, "already_member");
+    let (status, body) = app
+        .post(
+            &members,
+            Some(&ana.access),
+            json!({"user_id": uuid::Uuid::now_v7(), "role": "member"}),
+        )
+        .await;
+    assert_error(status, &body, 404, "not_found");
+    let (status, _) = app
+        .post(
+            &members,
+            Some(&root.access),
+            json!({"user_id": cleo.id, "role": "member"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    // Editors cannot manage members.
+    let (status, body) = app.delete(&member(&cleo), Some(&ben.access)).await;
+    assert_error(status, &body, 403, "forbidden");
+
+    // Listing needs a signed-in user.
+    let (status, _) = app.get(&members, None).await;
+    assert_eq!(status, 401);
+    let listed = collect_pages(&app, &format!("{members}?limit=2"), Some(&cleo.access)).await;
+    assert_eq!(listed.len(), 3);
+
+    // The last owner can neither leave, be removed, nor be demoted.
+    let (status, body) = app.delete(&member(&ana), Some(&ana.access)).await;
+    assert_error(status, &body, 409, "last_owner");
+    let (status, body) = app.delete(&member(&ana), Some(&root.access)).await;
+    assert_error(status, &body, 409, "last_owner");
+    let (status, body) = app
+        .patch(&member(&ana), Some(&ana.access), json!({"role": "member"}))
+        .await;
+    assert_error(status, &body, 409, "last_owner");
+
+    // With a second owner, the first may step down.
+    let (status, body) = app
+        .patch(&member(&ben), Some(&ana.access), json!({"role": "owner"}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .patch(&member(&ana), Some(&ana.access), json!({"role": "editor"}))
+        .await;
+    assert_eq!(status, 200);
+    // A member may leave on their own.
+    let (status, _) = app.delete(&member(&cleo), Some(&cleo.access)).await;
+    assert_eq!(status, 204);
+    let (status, body) = app.delete(&member(&cleo), Some(&ben.access)).await;
+    assert_error(status, &body, 404, "not_found");
+
+    let (_, org_now) = app.get(&format!("/api/v1/organizations/{id}"), None).await;
+    assert_eq!(org_now["member_count"], 2);
+}
+
+#[tokio::test]
+async fn two_owners_stepping_down_at_once_leave_one_owner() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let ben = app.register("ben").await;
+    let org = create(&app, &ana, valencia()).await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    app.post(
+        &format!("/api/v1/organizations/{id}/members"),
+        Some(&ana.access),
+        json!({"user_id": ben.id, "role": "owner"}),
+    )
+    .await;
+    let leave = |u: TestUser| {
+        let client = app.client.clone();
+        let url = app.url(&format!("/api/v1/organizations/{id}/members/{}", u.id));
+        tokio::spawn(async move {
+            client
+                .delete(url)
+                .bearer_auth(&u.access)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+    };
+    let (a, b) = (leave(ana.clone()), leave(ben.clone()));
+    let mut statuses = [a.await.unwrap(), b.await.unwrap()];
+    statuses.sort();
+    assert_eq!(statuses, [204, 409]);
+    let db = app.db().await;
+    let owners: i64 = db
+        .query_one(
+            "SELECT count(*) FROM organization_members WHERE role = 'owner'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(owners, 1);
+}
