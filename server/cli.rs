@@ -42,6 +42,9 @@ pub enum Command {
     },
     /// Print the OpenAPI document and exit.
     Openapi,
+    /// Exit 0 if the server on LIVINGLAB_BIND answers /readyz with 200 (container
+    /// healthchecks: no curl needed in the image).
+    Healthcheck,
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,12 +180,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     telemetry::init(&cli.config.log, cli.config.log_format);
     let settings = cli.config.settings();
     let command = cli.command.unwrap_or(Command::Serve);
-    if let Command::Openapi = command {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&crate::startup::openapi())?
-        );
-        return Ok(());
+    match command {
+        Command::Openapi => {
+            let doc = crate::startup::openapi();
+            println!("{}", serde_json::to_string_pretty(&doc)?);
+            return Ok(());
+        }
+        Command::Healthcheck => return healthcheck(settings.http.bind),
+        _ => {}
     }
     if let Some(url) = settings.database.url.clone() {
         return block_on(execute(command, settings, url.expose_secret().to_owned()));
@@ -258,6 +263,29 @@ async fn execute(command: Command, settings: Settings, url: String) -> anyhow::R
             println!("created {} user {} ({})", user.role, user.email, user.id);
             Ok(())
         }
-        Command::Openapi => unreachable!("handled before any database work"),
+        Command::Openapi | Command::Healthcheck => {
+            unreachable!("handled before any database work")
+        }
     }
+}
+
+/// A minimal HTTP/1.0 GET of /readyz, enough for a container healthcheck.
+fn healthcheck(bind: SocketAddr) -> anyhow::Result<()> {
+    use std::io::{Read, Write};
+    let mut addr = bind;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let timeout = Duration::from_secs(5);
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, timeout)?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.write_all(b"GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head)?;
+    anyhow::ensure!(
+        head.starts_with(b"HTTP/1.") && &head[9..12] == b"200",
+        "not ready: {}",
+        String::from_utf8_lossy(&head)
+    );
+    Ok(())
 }

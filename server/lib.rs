@@ -20,3 +20,4 @@ pub mod state;
 pub mod telemetry;
 pub mod themes;
 pub mod users;
+pub mod web;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::middleware::{Next, from_fn};
+use actix_web::middleware::{DefaultHeaders, Next, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use anyhow::Context;
 use rand::RngCore;
@@ -43,6 +43,7 @@ use crate::{auth, db, extract, health, orgs, themes, users};
         (name = "organizations", description = "Cities and other organizations, and their members"),
         (name = "themes", description = "Thematic tracks"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
+        (name = "web", description = "The browser front end"),
     )
 )]
 struct ApiDoc;
@@ -66,7 +67,10 @@ impl utoipa::Modify for BearerAuth {
 /// Every route the server serves. The OpenAPI document is collected from these same calls,
 /// so a route cannot be served without being documented.
 fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz)
+    cfg.service(crate::web::index)
+        .service(crate::web::app_js)
+        .service(crate::web::app_css)
+        .service(health::healthz)
         .service(health::readyz)
         .service(health::metrics)
         .service(health::openapi_json)
@@ -80,12 +84,43 @@ fn routes(cfg: &mut ServiceConfig) {
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
+    let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
+    describe_responses(&mut doc);
     doc
+}
+
+/// OpenAPI requires a description on every response; where a handler's annotation gives
+/// none, the status's reason phrase is accurate and keeps the annotations short.
+fn describe_responses(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::RefOr;
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for op in ops.into_iter().flatten() {
+            for (status, response) in op.responses.responses.iter_mut() {
+                if let RefOr::T(r) = response
+                    && r.description.is_empty()
+                {
+                    r.description = status
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|c| actix_web::http::StatusCode::from_u16(c).ok())
+                        .and_then(|c| c.canonical_reason())
+                        .unwrap_or("Response")
+                        .to_owned();
+                }
+            }
+        }
+    }
 }
 
 pub struct Application {
@@ -162,6 +197,12 @@ impl Application {
             app.default_service(web::to(not_found))
                 .wrap(from_fn(json_errors))
                 .wrap(from_fn(record_metrics))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                        .add((header::X_FRAME_OPTIONS, "DENY"))
+                        .add((header::REFERRER_POLICY, "no-referrer")),
+                )
                 .wrap(TracingLogger::default())
         })
         .listen(listener)?

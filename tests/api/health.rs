@@ -63,3 +63,43 @@ async fn metrics_count_requests_by_route_pattern() {
     assert!(text.contains("livinglab_db_pool_max 4"), "{text}");
     assert!(text.contains("livinglab_db_pool_connections"));
 }
+
+#[tokio::test]
+async fn the_web_ui_is_served_with_a_strict_policy() {
+    let app = TestApp::spawn().await;
+    let res = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let h = res.headers().clone();
+    assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"<script src="/assets/app.js" defer></script>"#));
+    for (path, ct) in [
+        ("/assets/app.js", "text/javascript"),
+        ("/assets/app.css", "text/css"),
+    ] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(ct)
+        );
+        assert!(res.text().await.unwrap().len() > 500);
+    }
+    // API responses carry the same hardening headers.
+    let res = app
+        .client
+        .get(app.url("/api/v1/themes"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+}

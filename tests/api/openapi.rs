@@ -9,6 +9,9 @@ use crate::helpers::TestApp;
 
 /// Every route the server serves. A new route must be added here and to the document.
 const ROUTES: &[(&str, &str)] = &[
+    ("get", "/"),
+    ("get", "/assets/app.js"),
+    ("get", "/assets/app.css"),
     ("get", "/healthz"),
     ("get", "/readyz"),
     ("get", "/metrics"),

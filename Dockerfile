@@ -1,0 +1,21 @@
+# Multi-stage build: compile with the Rust toolchain, ship a slim image with the binary.
+FROM rust:1.95-bookworm AS build
+WORKDIR /src
+COPY Cargo.toml Cargo.lock ./
+COPY server server
+COPY migrations migrations
+COPY web web
+COPY tests tests
+RUN cargo build --release --locked --bin livinglab
+
+FROM debian:bookworm-slim
+RUN useradd --system --uid 10001 --home-dir /var/lib/livinglab --create-home livinglab
+COPY --from=build /src/target/release/livinglab /usr/local/bin/livinglab
+USER livinglab
+WORKDIR /var/lib/livinglab
+ENV LIVINGLAB_BIND=0.0.0.0:8080
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["livinglab", "healthcheck"]
+ENTRYPOINT ["livinglab"]
+CMD ["serve"]
