@@ -16,7 +16,8 @@ use crate::settings::Settings;
 use crate::startup::Application;
 use crate::telemetry::{self, LogFormat};
 
-#[derive(Debug, Parser)]
+// No Debug on these: they hold the database URL, the JWT secret and passwords.
+#[derive(Parser)]
 #[command(
     name = "livinglab",
     version,
@@ -29,7 +30,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum Command {
     /// Run the server (the default).
     Serve,
@@ -47,7 +48,7 @@ pub enum Command {
     Healthcheck,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum UserCommand {
     /// Create an account, e.g. the first admin.
     Create {
@@ -67,7 +68,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
 }
 
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub struct ConfigArgs {
     /// Use this PostgreSQL instead of the private one in the data folder.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
@@ -131,6 +132,14 @@ pub struct ConfigArgs {
         global = true
     )]
     pub auth_rate_per_minute: u32,
+    /// Bearer token required on /metrics (default: open, keep it behind your firewall).
+    #[arg(
+        long,
+        env = "LIVINGLAB_METRICS_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub metrics_token: Option<String>,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -159,6 +168,11 @@ impl ConfigArgs {
             .as_deref()
             .filter(|u| !u.trim().is_empty())
             .map(|u| SecretString::from(u.to_owned()));
+        s.http.metrics_token = self
+            .metrics_token
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(|t| SecretString::from(t.to_owned()));
         s.database.pool_size = self.db_pool_size.max(1);
         s.auth.jwt_secret = self
             .jwt_secret

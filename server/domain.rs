@@ -121,6 +121,15 @@ pub fn text(raw: &str, max: usize) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
+/// A search string from a query parameter: trimmed, `None` when blank, at most 200
+/// characters and no control characters (PostgreSQL cannot even store a NUL).
+pub fn search_text(raw: Option<&str>) -> Result<Option<String>, String> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => line(s, 1, 200).map(Some),
+    }
+}
+
 string_newtype!(DisplayName);
 impl DisplayName {
     pub fn parse(raw: &str) -> Result<Self, String> {

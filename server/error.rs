@@ -114,6 +114,30 @@ impl AppError {
         }
     }
 
+    /// Maps a unique violation of `constraint` to a specific 409 (e.g. `email_taken`);
+    /// every other database error converts as usual.
+    pub fn unique_violation(
+        err: diesel::result::Error,
+        constraint: &str,
+        code: &'static str,
+        message: &str,
+        field: &str,
+    ) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match &err {
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
+                if info.constraint_name() == Some(constraint) =>
+            {
+                Self::Conflict {
+                    code,
+                    message: message.to_owned(),
+                    details: Some(serde_json::json!({ "field": field })),
+                }
+            }
+            _ => err.into(),
+        }
+    }
+
     pub fn internal(err: impl Into<anyhow::Error>) -> Self {
         Self::Internal(err.into())
     }
@@ -234,6 +258,18 @@ impl From<diesel::result::Error> for AppError {
             },
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
                 Self::Unavailable("the database connection was lost".into())
+            }
+            // Text PostgreSQL cannot store (a NUL byte) is the client's input, not our fault.
+            // Edges reject it first; this keeps any path we missed from answering 500.
+            Error::DatabaseError(_, info)
+                if info.message().contains("invalid byte sequence")
+                    || info.message().contains("character not in repertoire") =>
+            {
+                Self::Validation({
+                    let mut e = FieldErrors::new();
+                    e.add("body", "contains a character that cannot be stored (NUL)");
+                    e
+                })
             }
             other => Self::Internal(other.into()),
         }

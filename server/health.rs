@@ -43,16 +43,39 @@ pub async fn readyz(
     }
 }
 
-/// Prometheus text format.
+/// Prometheus text format. Needs `Authorization: Bearer <LIVINGLAB_METRICS_TOKEN>` when
+/// that is set.
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus exposition format", content_type = "text/plain", body = String))
+    responses(
+        (status = 200, description = "Prometheus exposition format", content_type = "text/plain", body = String),
+        (status = 401, description = "Metrics token required", body = crate::error::ErrorBody),
+    )
 )]
 #[get("/metrics")]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
+pub async fn metrics(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, crate::error::AppError> {
+    if let Some(token) = &state.settings.http.metrics_token {
+        use secrecy::ExposeSecret;
+        use sha2::{Digest, Sha256};
+        let given = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        // Compare digests: equal-length inputs, so the comparison time says nothing.
+        if Sha256::digest(given.as_bytes()) != Sha256::digest(token.expose_secret().as_bytes()) {
+            return Err(crate::error::AppError::Unauthorized(
+                "metrics need the metrics token".into(),
+            ));
+        }
+    }
+    Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render(&state.db))
+        .body(state.metrics.render(&state.db)))
 }
 
 /// The serialized OpenAPI document, built once at startup.

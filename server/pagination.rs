@@ -40,7 +40,8 @@ impl PageParams {
                 let decoded = URL_SAFE_NO_PAD
                     .decode(c)
                     .ok()
-                    .and_then(|b| String::from_utf8(b).ok());
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .filter(|s| !s.is_empty() && !s.chars().any(char::is_control));
                 if decoded.is_none() {
                     errors.add("cursor", "is not a cursor this server issued");
                 }

@@ -28,6 +28,8 @@ pub struct HttpSettings {
     /// Let actix install SIGINT/SIGTERM handlers (off in tests, which run many servers).
     pub handle_signals: bool,
     pub shutdown_timeout: Duration,
+    /// When set, `/metrics` wants `Authorization: Bearer <token>`.
+    pub metrics_token: Option<SecretString>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +65,7 @@ impl Default for Settings {
                 trust_proxy_headers: false,
                 handle_signals: true,
                 shutdown_timeout: Duration::from_secs(10),
+                metrics_token: None,
             },
             database: DatabaseSettings {
                 url: None,

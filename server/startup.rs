@@ -132,12 +132,13 @@ impl Application {
     /// Migrates the database, then binds. `database_url` is the resolved URL (configured or
     /// the embedded cluster's).
     pub async fn build(settings: Settings, database_url: &str) -> anyhow::Result<Self> {
+        // A database that is still starting (compose, a restarted server) gets time to come.
+        let pool = db::build_pool(database_url, &settings.database)?;
+        db::wait_until_reachable(&pool, Duration::from_secs(60)).await?;
         let applied = db::run_migrations(database_url).await?;
         if !applied.is_empty() {
             tracing::info!(?applied, "migrations applied");
         }
-        let pool = db::build_pool(database_url, &settings.database)?;
-        db::wait_until_reachable(&pool, Duration::from_secs(30)).await?;
 
         let secret = match &settings.auth.jwt_secret {
             Some(s) => {

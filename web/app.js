@@ -18,16 +18,25 @@ function saveSession(s) {
   else sessionStorage.removeItem("livinglab.session");
 }
 
-async function refresh() {
-  const res = await fetch(`${API}/auth/refresh`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ refresh_token: session.refresh_token }),
-  });
-  if (!res.ok) { saveSession(null); return false; }
-  const body = await res.json();
-  saveSession({ access_token: body.access_token, refresh_token: body.refresh_token });
-  return true;
+let refreshing = null;
+
+// Single flight: parallel requests that all hit an expired token share one refresh.
+// Refresh tokens are single use; sending one twice would look like theft and end the session.
+function refresh() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const res = await fetch(`${API}/auth/refresh`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refresh_token: session.refresh_token }),
+      });
+      if (!res.ok) { saveSession(null); return false; }
+      const body = await res.json();
+      saveSession({ access_token: body.access_token, refresh_token: body.refresh_token });
+      return true;
+    })().finally(() => { refreshing = null; });
+  }
+  return refreshing;
 }
 
 // Calls the API; on an expired access token, refreshes once and retries.

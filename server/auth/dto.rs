@@ -3,7 +3,8 @@ use utoipa::ToSchema;
 
 use crate::users::dto::PrivateUserView;
 
-#[derive(Debug, Deserialize, ToSchema)]
+// No Debug: these carry passwords and tokens, which must never reach a log.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     #[schema(example = "ana@valencia.es")]
@@ -15,20 +16,20 @@ pub struct RegisterRequest {
     pub display_name: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
     pub refresh_token: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct AuthResponse {
     pub user: PrivateUserView,
     /// JWT (HS256) for `Authorization: Bearer`; valid for `expires_in` seconds.

@@ -114,8 +114,9 @@ impl FromRequest for MaybeAuthUser {
     }
 }
 
-/// The client's address for rate limiting: the TCP peer, or the first hop a trusted
-/// proxy reports when `LIVINGLAB_TRUST_PROXY_HEADERS` is on.
+/// The client's address for rate limiting: the TCP peer, or, when
+/// `LIVINGLAB_TRUST_PROXY_HEADERS` is on, the last `X-Forwarded-For` hop: the one our own
+/// proxy appended. Earlier hops are whatever the client chose to send.
 pub struct ClientIp(pub IpAddr);
 
 impl FromRequest for ClientIp {
@@ -127,17 +128,11 @@ impl FromRequest for ClientIp {
             .app_data::<web::Data<AppState>>()
             .is_some_and(|s| s.settings.http.trust_proxy_headers);
         let from_proxy = trust
-            .then(|| {
-                req.connection_info()
-                    .realip_remote_addr()
-                    .map(str::to_owned)
-            })
+            .then(|| req.headers().get_all("x-forwarded-for").last())
             .flatten()
-            .and_then(|s| {
-                s.parse::<IpAddr>()
-                    .ok()
-                    .or_else(|| s.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
-            });
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|hop| hop.trim().parse::<IpAddr>().ok());
         let ip = from_proxy
             .or_else(|| req.peer_addr().map(|a| a.ip()))
             .unwrap_or(IpAddr::from([0, 0, 0, 0]));

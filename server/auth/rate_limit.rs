@@ -25,7 +25,7 @@ impl IpRateLimiter {
     }
 
     pub fn check(&self, ip: IpAddr) -> Result<(), AppError> {
-        self.inner.check_key(&ip).map_err(|not_until| {
+        self.inner.check_key(&bucket(ip)).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             AppError::RateLimited {
                 retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
@@ -45,5 +45,45 @@ impl IpRateLimiter {
                 limiter.inner.shrink_to_fit();
             }
         });
+    }
+}
+
+/// One budget per IPv4 address, and per /64 for IPv6: a single IPv6 subscriber usually
+/// holds a whole /64 and could otherwise take a fresh budget for every request.
+fn bucket(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let bits = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(bits.into())
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_addresses_of_one_subscriber_share_a_budget() {
+        let limiter = IpRateLimiter::per_minute(2).unwrap();
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(limiter.check(a).is_ok());
+        assert!(limiter.check(b).is_ok());
+        assert!(limiter.check(a).is_err());
+        assert!(limiter.check(other).is_ok());
+        let v4: IpAddr = "192.0.2.7".parse().unwrap();
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert!(limiter.check(v4).is_ok());
+        assert!(limiter.check(mapped).is_ok());
+        assert!(
+            limiter.check(v4).is_err(),
+            "a mapped address is the same client"
+        );
     }
 }

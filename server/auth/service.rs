@@ -114,13 +114,14 @@ pub async fn create_account(
         },
     )
     .await
-    .map_err(|e| match AppError::from(e) {
-        AppError::Conflict { .. } => AppError::Conflict {
-            code: "email_taken",
-            message: "an account with this email already exists".into(),
-            details: Some(serde_json::json!({ "field": "email" })),
-        },
-        other => other,
+    .map_err(|e| {
+        AppError::unique_violation(
+            e,
+            "users_email_key",
+            "email_taken",
+            "an account with this email already exists",
+            "email",
+        )
     })
 }
 

@@ -10,7 +10,7 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::os::unix::fs::{PermissionsExt, chown, symlink};
+use std::os::unix::fs::{PermissionsExt, symlink};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -38,6 +38,17 @@ pub enum EmbeddedError {
          livinglab as an ordinary user, or set DATABASE_URL."
     )]
     NoPostgresUser,
+    #[error(
+        "the PostgreSQL cluster in {cluster} belongs to user id {owner}: run livinglab as \
+         that user (or as root, which runs PostgreSQL as its owner)"
+    )]
+    Ownership { cluster: String, owner: u32 },
+    #[error(
+        "the postgres user cannot enter {0}, where the PostgreSQL cluster already is. \
+         Give it access (e.g. `chmod o+x` on that folder's parents) or point \
+         LIVINGLAB_DATA_DIR elsewhere"
+    )]
+    Unreachable(String),
     #[error("{action} failed: {source}")]
     Io {
         action: String,
@@ -81,23 +92,48 @@ struct RunAs {
     switch: bool,
 }
 
-fn run_as() -> Result<RunAs, EmbeddedError> {
-    if Uid::effective().is_root() {
-        let user = User::from_name("postgres")
-            .ok()
-            .flatten()
-            .ok_or(EmbeddedError::NoPostgresUser)?;
-        Ok(RunAs {
-            uid: user.uid,
-            gid: user.gid,
-            switch: true,
-        })
-    } else {
-        Ok(RunAs {
-            uid: Uid::effective(),
+/// Who runs PostgreSQL. An existing cluster decides (its files belong to whoever ran
+/// initdb); a new one is created as ourselves, or as `postgres` when we are root.
+fn run_as(cluster: &Path) -> Result<RunAs, EmbeddedError> {
+    use std::os::unix::fs::MetadataExt;
+    let me = Uid::effective();
+    let existing_owner = fs::metadata(cluster.join("PG_VERSION"))
+        .ok()
+        .map(|m| Uid::from_raw(m.uid()));
+    match existing_owner {
+        Some(owner) if owner == me && !me.is_root() => Ok(RunAs {
+            uid: me,
             gid: Gid::effective(),
             switch: false,
-        })
+        }),
+        Some(owner) if me.is_root() && !owner.is_root() => {
+            let user = User::from_uid(owner).ok().flatten();
+            Ok(RunAs {
+                uid: owner,
+                gid: user.map_or(Gid::from_raw(owner.as_raw()), |u| u.gid),
+                switch: true,
+            })
+        }
+        Some(owner) => Err(EmbeddedError::Ownership {
+            cluster: cluster.display().to_string(),
+            owner: owner.as_raw(),
+        }),
+        None if me.is_root() => {
+            let user = User::from_name("postgres")
+                .ok()
+                .flatten()
+                .ok_or(EmbeddedError::NoPostgresUser)?;
+            Ok(RunAs {
+                uid: user.uid,
+                gid: user.gid,
+                switch: true,
+            })
+        }
+        None => Ok(RunAs {
+            uid: me,
+            gid: Gid::effective(),
+            switch: false,
+        }),
     }
 }
 
@@ -113,57 +149,92 @@ impl RunAs {
         cmd
     }
 
-    /// Whether this user can reach `dir` (execute permission on every ancestor).
+    /// Whether this user can reach `dir` (search permission on every ancestor). Only the
+    /// primary group counts: the child drops supplementary groups when it switches user.
     fn can_traverse(&self, dir: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
         if !self.switch {
             return true;
         }
-        let mut groups = vec![self.gid];
-        if let Ok(Some(user)) = User::from_uid(self.uid)
-            && let Ok(name) = std::ffi::CString::new(user.name)
-            && let Ok(all) = nix::unistd::getgrouplist(&name, self.gid)
-        {
-            groups = all;
-        }
         dir.ancestors().all(|a| match fs::metadata(a) {
             Ok(m) => {
-                use std::os::unix::fs::MetadataExt;
                 let mode = m.mode();
                 if m.uid() == self.uid.as_raw() {
                     mode & 0o100 != 0
-                } else if groups.iter().any(|g| g.as_raw() == m.gid()) {
+                } else if m.gid() == self.gid.as_raw() {
                     mode & 0o010 != 0
                 } else {
                     mode & 0o001 != 0
                 }
             }
-            Err(_) => true, // does not exist yet: we will create it with open permissions
+            Err(_) => true, // not made yet: we create it with open permissions
         })
+    }
+
+    /// `mkdir` + `chmod 0700` + hand it to this user. An existing entry must be a real
+    /// folder (not a link someone planted) owned by us or by this user.
+    fn private_dir(&self, dir: &Path) -> Result<(), EmbeddedError> {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+        match fs::DirBuilder::new().mode(0o700).create(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let m =
+                    fs::symlink_metadata(dir).map_err(io_err(format!("stat {}", dir.display())))?;
+                let ours = m.uid() == self.uid.as_raw() || m.uid() == Uid::effective().as_raw();
+                if !m.file_type().is_dir() || !ours {
+                    return Err(EmbeddedError::Io {
+                        action: format!("using {}", dir.display()),
+                        source: io::Error::other("exists but is not a folder of ours"),
+                    });
+                }
+                fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                    .map_err(io_err(format!("chmod {}", dir.display())))?;
+            }
+            Err(e) => return Err(io_err(format!("creating {}", dir.display()))(e)),
+        }
+        if self.switch {
+            std::os::unix::fs::lchown(dir, Some(self.uid.as_raw()), Some(self.gid.as_raw()))
+                .map_err(io_err(format!("chown {}", dir.display())))?;
+        }
+        Ok(())
     }
 }
 
-/// The folder holding `initdb`, `postgres` and `pg_isready`: PATH first, then the newest
-/// version under /usr/lib/postgresql (where Debian puts them, off PATH).
+/// The folder holding `initdb`, `postgres`, `pg_isready` and `psql`: the version an
+/// existing cluster was made with (a newer major cannot open it), else PATH, else the
+/// newest under /usr/lib/postgresql (where Debian puts them, off PATH).
 pub fn find_bin_dir() -> Result<PathBuf, EmbeddedError> {
+    find_bin_dir_for(None)
+}
+
+fn find_bin_dir_for(cluster: Option<&Path>) -> Result<PathBuf, EmbeddedError> {
     let has_all = |dir: &Path| {
-        ["initdb", "postgres", "pg_isready"]
+        ["initdb", "postgres", "pg_isready", "psql"]
             .iter()
             .all(|b| dir.join(b).is_file())
     };
+    let wanted_major = cluster
+        .and_then(|c| fs::read_to_string(c.join("PG_VERSION")).ok())
+        .map(|v| v.trim().to_owned());
+    if let Some(v) = &wanted_major {
+        let debian = PathBuf::from(format!("/usr/lib/postgresql/{v}/bin"));
+        if has_all(&debian) {
+            return Ok(debian);
+        }
+    }
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {
             if dir.join("initdb").is_file() {
-                // A symlink on PATH (e.g. /usr/local/bin/initdb): use the folder it points to,
-                // where its siblings are.
+                // A symlink on PATH (e.g. /usr/local/bin/initdb): its siblings are where it
+                // points.
                 let real = fs::canonicalize(dir.join("initdb"))
                     .ok()
                     .and_then(|p| p.parent().map(Path::to_path_buf))
                     .unwrap_or(dir.clone());
-                if has_all(&real) {
-                    return Ok(real);
-                }
-                if has_all(&dir) {
-                    return Ok(dir);
+                for candidate in [real, dir] {
+                    if has_all(&candidate) {
+                        return Ok(candidate);
+                    }
                 }
             }
         }
@@ -196,15 +267,16 @@ pub struct EmbeddedPostgres {
 
 impl EmbeddedPostgres {
     pub fn start(opts: &EmbeddedOptions) -> Result<Self, EmbeddedError> {
-        let bin = find_bin_dir()?;
-        let who = run_as()?;
-        let cluster = prepare_cluster_dir(&opts.cluster_dir, &who)?;
+        let paths = cluster_paths(&opts.cluster_dir)?;
+        let who = run_as(&paths.located)?;
+        let bin = find_bin_dir_for(Some(&paths.located))?;
+        let cluster = prepare_cluster_dir(&paths, &who)?;
         if !cluster.join("PG_VERSION").is_file() {
             initdb(&bin, &cluster, &who)?;
         }
-        stop_orphan(&cluster)?;
-
         let socket_dir = socket_dir_for(&cluster, &who)?;
+        clear_leftovers(&cluster, &socket_dir)?;
+
         let log = fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -389,95 +461,107 @@ fn socket_url(socket_dir: &Path, database: &str) -> String {
     format!("postgresql://postgres@{host}:{PORT}/{database}")
 }
 
-/// The URL of a cluster that another process started in `cluster_dir` (for CLI commands
-/// run beside a live server), if it is running.
-pub fn running_cluster_url(cluster_dir: &Path, database: &str) -> Option<String> {
-    let cluster = fs::canonicalize(cluster_dir).ok()?;
-    let pid: i32 = fs::read_to_string(cluster.join("postmaster.pid"))
+fn read_pid(cluster: &Path) -> Option<i32> {
+    fs::read_to_string(cluster.join("postmaster.pid"))
         .ok()?
         .lines()
         .next()?
         .trim()
         .parse()
-        .ok()?;
-    if !is_postmaster_of(pid, &cluster) {
+        .ok()
+}
+
+/// The URL of a cluster that another process started in `cluster_dir` (for CLI commands
+/// run beside a live server), if it is running.
+pub fn running_cluster_url(cluster_dir: &Path, database: &str) -> Option<String> {
+    let cluster = fs::canonicalize(cluster_dir).ok()?;
+    if !is_postmaster_of(read_pid(&cluster)?, &cluster) {
         return None;
     }
     let socket_dir = if cluster.as_os_str().len() <= MAX_SOCKET_DIR_LEN {
         cluster
     } else {
-        private_tmp_socket_dir(&cluster)
+        tmp_socket_dir(&cluster)
     };
     Some(socket_url(&socket_dir, database))
 }
 
-fn private_tmp_socket_dir(cluster: &Path) -> PathBuf {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(cluster.as_os_str().as_encoded_bytes());
-    let tag: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
-    std::env::temp_dir().join(format!("livinglab-pg-{tag}"))
+/// Under /tmp itself (not $TMPDIR, which may be long): `sun_path` has only 108 bytes.
+fn tmp_socket_dir(cluster: &Path) -> PathBuf {
+    PathBuf::from(format!("/tmp/livinglab-pg-{}", short_hash(cluster, 6)))
 }
 
-/// Creates the cluster folder owned by the user that runs PostgreSQL and returns the real
-/// path to give it. When that user cannot reach the requested folder (root's home is closed
-/// to others), the cluster lives under /var/lib/livinglab and the requested path becomes a
-/// symlink to it, so the data still survives restarts and is found from the same folder.
-fn prepare_cluster_dir(requested: &Path, who: &RunAs) -> Result<PathBuf, EmbeddedError> {
-    let parent = requested.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    })
-    .map_err(io_err(format!("creating {}", parent.display())))?;
-    let parent = fs::canonicalize(if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    })
-    .map_err(io_err(format!("resolving {}", parent.display())))?;
-    let name = requested
-        .file_name()
-        .map(|n| n.to_owned())
-        .unwrap_or_else(|| "postgres".into());
-    let wanted = parent.join(&name);
+fn short_hash(path: &Path, bytes: usize) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(path.as_os_str().as_encoded_bytes());
+    digest[..bytes].iter().map(|b| format!("{b:02x}")).collect()
+}
 
-    let target = if let Ok(link) = fs::read_link(&wanted) {
-        link
-    } else if who.can_traverse(&parent) {
-        wanted.clone()
+/// `requested` made absolute (`wanted`, not following a link at its last component), and
+/// where the cluster is or would be made (`located`): the target of a link left by an
+/// earlier relocation, else `wanted`.
+struct ClusterPaths {
+    wanted: PathBuf,
+    located: PathBuf,
+}
+
+fn cluster_paths(requested: &Path) -> Result<ClusterPaths, EmbeddedError> {
+    let parent = match requested.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent).map_err(io_err(format!("creating {}", parent.display())))?;
+    let parent =
+        fs::canonicalize(parent).map_err(io_err(format!("resolving {}", parent.display())))?;
+    let wanted = parent.join(requested.file_name().unwrap_or("postgres".as_ref()));
+    let located = fs::read_link(&wanted).unwrap_or(wanted.clone());
+    Ok(ClusterPaths { wanted, located })
+}
+
+/// Makes the cluster folder, owned by the user that runs PostgreSQL, and returns the path
+/// to give it. When that user cannot reach the requested folder (root's home is closed to
+/// others), a new cluster lives under /var/lib/livinglab instead and the requested path
+/// becomes a link to it, so the data still survives restarts and is found from the same
+/// folder.
+fn prepare_cluster_dir(paths: &ClusterPaths, who: &RunAs) -> Result<PathBuf, EmbeddedError> {
+    let ClusterPaths { wanted, located } = paths;
+    let parent = located.parent().unwrap_or(Path::new("/"));
+    if located.join("PG_VERSION").is_file() {
+        if !who.can_traverse(parent) {
+            return Err(EmbeddedError::Unreachable(parent.display().to_string()));
+        }
+        return Ok(located.to_path_buf());
+    }
+    let target = if who.can_traverse(parent) {
+        located.to_path_buf()
     } else {
-        let relocated = relocated_dir(&wanted);
+        let relocated = PathBuf::from("/var/lib/livinglab")
+            .join(short_hash(wanted, 8))
+            .join("postgres");
         tracing::warn!(
             requested = %wanted.display(),
             actual = %relocated.display(),
             "the postgres user cannot enter the data folder; keeping the cluster elsewhere \
              and linking to it"
         );
-        fs::create_dir_all(relocated.parent().expect("relocated path has a parent"))
-            .map_err(io_err("creating /var/lib/livinglab"))?;
-        symlink(&relocated, &wanted).map_err(io_err(format!("linking {}", wanted.display())))?;
+        if fs::symlink_metadata(wanted).is_ok_and(|m| m.file_type().is_dir()) {
+            // An empty folder from an earlier attempt can give way to the link; anything
+            // else is data we must not hide.
+            fs::remove_dir(wanted)
+                .map_err(|_| EmbeddedError::Unreachable(parent.display().to_string()))?;
+        }
+        let base = relocated.parent().expect("relocated path has a parent");
+        fs::create_dir_all(base).map_err(io_err(format!("creating {}", base.display())))?;
+        if fs::read_link(wanted).is_err() {
+            symlink(&relocated, wanted).map_err(io_err(format!("linking {}", wanted.display())))?;
+        }
         relocated
     };
-    if !target.exists() {
-        fs::create_dir_all(&target).map_err(io_err(format!("creating {}", target.display())))?;
+    if let Some(p) = target.parent() {
+        fs::create_dir_all(p).map_err(io_err(format!("creating {}", p.display())))?;
     }
-    fs::set_permissions(&target, fs::Permissions::from_mode(0o700))
-        .map_err(io_err(format!("chmod {}", target.display())))?;
-    if who.switch {
-        chown(&target, Some(who.uid.as_raw()), Some(who.gid.as_raw()))
-            .map_err(io_err(format!("chown {}", target.display())))?;
-    }
+    who.private_dir(&target)?;
     Ok(target)
-}
-
-fn relocated_dir(wanted: &Path) -> PathBuf {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(wanted.as_os_str().as_encoded_bytes());
-    let tag: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    PathBuf::from("/var/lib/livinglab")
-        .join(tag)
-        .join("postgres")
 }
 
 /// The socket goes into the cluster folder (private to its owner) unless that path is too
@@ -486,32 +570,21 @@ fn socket_dir_for(cluster: &Path, who: &RunAs) -> Result<PathBuf, EmbeddedError>
     if cluster.as_os_str().len() <= MAX_SOCKET_DIR_LEN {
         return Ok(cluster.to_path_buf());
     }
-    let dir = private_tmp_socket_dir(cluster);
-    fs::create_dir_all(&dir).map_err(io_err(format!("creating {}", dir.display())))?;
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-        .map_err(io_err(format!("chmod {}", dir.display())))?;
-    if who.switch {
-        chown(&dir, Some(who.uid.as_raw()), Some(who.gid.as_raw()))
-            .map_err(io_err(format!("chown {}", dir.display())))?;
-    }
+    let dir = tmp_socket_dir(cluster);
+    who.private_dir(&dir)?;
     Ok(dir)
 }
 
-/// initdb into a scratch folder first and rename it into place, so an interrupted initdb
-/// never leaves a half-made cluster that blocks the next start.
+/// initdb into a scratch folder beside the cluster, then move the result in with
+/// PG_VERSION last: PG_VERSION present means the cluster is whole, and an interrupted
+/// initdb is simply redone. Moving entries (not the folder) also works when the cluster
+/// folder is a mount point.
 fn initdb(bin: &Path, cluster: &Path, who: &RunAs) -> Result<(), EmbeddedError> {
     let scratch = cluster.with_extension("initdb");
-    if scratch.exists() {
+    if fs::symlink_metadata(&scratch).is_ok() {
         fs::remove_dir_all(&scratch).map_err(io_err(format!("removing {}", scratch.display())))?;
     }
-    // Placed beside the cluster: same owner, same reachability.
-    fs::create_dir(&scratch).map_err(io_err(format!("creating {}", scratch.display())))?;
-    fs::set_permissions(&scratch, fs::Permissions::from_mode(0o700))
-        .map_err(io_err("chmod scratch"))?;
-    if who.switch {
-        chown(&scratch, Some(who.uid.as_raw()), Some(who.gid.as_raw()))
-            .map_err(io_err("chown scratch"))?;
-    }
+    who.private_dir(&scratch)?;
     tracing::info!(dir = %cluster.display(), "creating the PostgreSQL cluster (first start)");
     let out = who
         .command(&bin.join("initdb"))
@@ -531,43 +604,71 @@ fn initdb(bin: &Path, cluster: &Path, who: &RunAs) -> Result<(), EmbeddedError> 
             ),
         });
     }
-    // The cluster folder exists (empty) and is owned correctly; swap the contents in.
-    fs::remove_dir(cluster).map_err(io_err(format!("removing empty {}", cluster.display())))?;
-    fs::rename(&scratch, cluster).map_err(io_err("moving the new cluster into place"))?;
+    let entries: Vec<_> = fs::read_dir(&scratch)
+        .map_err(io_err("reading the new cluster"))?
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n != "PG_VERSION")
+        .chain(std::iter::once("PG_VERSION".into()))
+        .collect();
+    for name in entries {
+        let to = cluster.join(&name);
+        if let Ok(m) = fs::symlink_metadata(&to) {
+            // Left by an earlier, interrupted move.
+            let _ = if m.is_dir() {
+                fs::remove_dir_all(&to)
+            } else {
+                fs::remove_file(&to)
+            };
+        }
+        fs::rename(scratch.join(&name), &to).map_err(io_err(format!(
+            "moving {} into place",
+            name.to_string_lossy()
+        )))?;
+    }
+    fs::remove_dir(&scratch).map_err(io_err("removing the scratch folder"))?;
     Ok(())
 }
 
-/// A postmaster left running by a livinglab that was killed (we hold the data folder's
-/// lock, so no live livinglab owns it). Stop it cleanly so we can start our own child.
-fn stop_orphan(cluster: &Path) -> Result<(), EmbeddedError> {
-    let pid_file = cluster.join("postmaster.pid");
-    let Ok(text) = fs::read_to_string(&pid_file) else {
-        return Ok(());
-    };
-    let Some(pid) = text
-        .lines()
-        .next()
-        .and_then(|l| l.trim().parse::<i32>().ok())
-    else {
-        return Ok(());
-    };
-    if !is_postmaster_of(pid, cluster) {
-        // Stale file from a crash: PostgreSQL itself checks and replaces it.
-        return Ok(());
+/// Before starting: stop a postmaster a killed livinglab left running (we hold the data
+/// folder's lock, so no live livinglab owns it), then remove lock files that a crash left.
+/// PostgreSQL itself refuses to start if a stale postmaster.pid names a pid that happens to
+/// be alive again (after a reboot, any process of the same user), so we must not leave it.
+fn clear_leftovers(cluster: &Path, socket_dir: &Path) -> Result<(), EmbeddedError> {
+    if let Some(pid) = read_pid(cluster)
+        && is_postmaster_of(pid, cluster)
+    {
+        tracing::warn!(
+            pid,
+            "a PostgreSQL from an earlier run is still up; stopping it"
+        );
+        stop_pid(pid)?;
     }
-    tracing::warn!(
-        pid,
-        "a PostgreSQL from an earlier run is still up; stopping it"
-    );
-    let pid = Pid::from_raw(pid);
+    for stale in [
+        cluster.join("postmaster.pid"),
+        socket_dir.join(format!(".s.PGSQL.{PORT}.lock")),
+        socket_dir.join(format!(".s.PGSQL.{PORT}")),
+    ] {
+        match fs::remove_file(&stale) {
+            Ok(()) => {
+                tracing::info!(file = %stale.display(), "removed a stale file of a crashed run")
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(format!("removing {}", stale.display()))(e)),
+        }
+    }
+    Ok(())
+}
+
+fn stop_pid(pid: i32) -> Result<(), EmbeddedError> {
     for (signal, grace) in [
         (Signal::SIGINT, Duration::from_secs(60)),
         (Signal::SIGQUIT, Duration::from_secs(10)),
     ] {
-        let _ = kill(pid, signal);
+        let _ = kill(Pid::from_raw(pid), signal);
         let deadline = Instant::now() + grace;
         while Instant::now() < deadline {
-            if !is_running(pid.as_raw()) {
+            if !is_running(pid) {
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -575,7 +676,7 @@ fn stop_orphan(cluster: &Path) -> Result<(), EmbeddedError> {
     }
     Err(EmbeddedError::Start {
         reason: format!("the old PostgreSQL (pid {pid}) would not stop"),
-        log: pid_file.display().to_string(),
+        log: String::new(),
         tail: String::new(),
     })
 }

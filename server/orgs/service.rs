@@ -9,7 +9,7 @@ use super::dto::{
 };
 use super::repo::{self, NewOrganization, OrganizationChangeset, OrganizationQuery};
 use crate::auth::AuthUser;
-use crate::domain::{CountryCode, OrgName, WebUrl, text};
+use crate::domain::{CountryCode, OrgName, WebUrl, search_text, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
 use crate::state::AppState;
@@ -110,10 +110,7 @@ pub async fn list(
         .country
         .as_deref()
         .and_then(|c| e.check("country", CountryCode::parse(c)));
-    let q = filter.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    if q.is_some_and(|s| s.chars().count() > 200) {
-        e.add("q", "must be at most 200 characters");
-    }
+    let q = e.check("q", search_text(filter.q.as_deref())).flatten();
     e.finish()?;
     let mut conn = state.conn().await?;
     let rows = repo::list(
@@ -121,7 +118,7 @@ pub async fn list(
         &OrganizationQuery {
             kind: filter.kind,
             country: country.as_ref().map(CountryCode::as_str),
-            name_contains: q,
+            name_contains: q.as_deref(),
             verified: filter.verified,
             after: page.after_uuid()?,
             fetch: page.fetch(),
@@ -232,12 +229,14 @@ pub async fn add_member(
     }
     repo::insert_member(&mut conn, org_id, user_id, role)
         .await
-        .map_err(|e| match AppError::from(e) {
-            AppError::Conflict { .. } => AppError::conflict(
+        .map_err(|e| {
+            AppError::unique_violation(
+                e,
+                "organization_members_pkey",
                 "already_member",
                 "this user is already a member; change their role with PATCH",
-            ),
-            other => other,
+                "user_id",
+            )
         })?;
     Ok(repo::member(&mut conn, org_id, user_id).await?.into())
 }
@@ -267,8 +266,12 @@ enum MemberChange {
 
 /// Applies `change` while the organization row is locked, refusing if it would leave the
 /// organization with no owner (two owners demoting each other at once cannot both win).
+///
+/// The caller's right is checked under the same lock, so an owner demoted at this moment
+/// cannot still slip a change in.
 async fn change_member(
     state: &AppState,
+    caller: &AuthUser,
     org_id: Uuid,
     user_id: Uuid,
     change: MemberChange,
@@ -278,6 +281,10 @@ async fn change_member(
         repo::lock(conn, org_id)
             .await?
             .ok_or_else(|| AppError::not_found("organization"))?;
+        let leaving = matches!(change, MemberChange::Remove) && caller.id == user_id;
+        if !leaving {
+            require_owner(conn, caller, org_id).await?;
+        }
         let current = repo::member_role(conn, org_id, user_id)
             .await?
             .ok_or_else(|| AppError::not_found("member"))?;
@@ -309,11 +316,7 @@ pub async fn update_member(
     user_id: Uuid,
     role: MemberRole,
 ) -> AppResult<MemberView> {
-    {
-        let mut conn = state.conn().await?;
-        require_owner(&mut conn, caller, org_id).await?;
-    }
-    change_member(state, org_id, user_id, MemberChange::SetRole(role)).await?;
+    change_member(state, caller, org_id, user_id, MemberChange::SetRole(role)).await?;
     let mut conn = state.conn().await?;
     Ok(repo::member(&mut conn, org_id, user_id).await?.into())
 }
@@ -325,9 +328,5 @@ pub async fn remove_member(
     org_id: Uuid,
     user_id: Uuid,
 ) -> AppResult<()> {
-    if caller.id != user_id {
-        let mut conn = state.conn().await?;
-        require_owner(&mut conn, caller, org_id).await?;
-    }
-    change_member(state, org_id, user_id, MemberChange::Remove).await
+    change_member(state, caller, org_id, user_id, MemberChange::Remove).await
 }

@@ -144,13 +144,14 @@ async fn create(
     let mut conn = state.conn().await?;
     let theme = repo::insert(&mut conn, slug.as_str(), name.as_str(), &description)
         .await
-        .map_err(|e| match AppError::from(e) {
-            AppError::Conflict { .. } => AppError::Conflict {
-                code: "slug_taken",
-                message: "a theme with this slug already exists".into(),
-                details: Some(serde_json::json!({ "field": "slug" })),
-            },
-            other => other,
+        .map_err(|e| {
+            AppError::unique_violation(
+                e,
+                "themes_slug_key",
+                "slug_taken",
+                "a theme with this slug already exists",
+                "slug",
+            )
         })?;
     Ok(theme.into())
 }
@@ -183,8 +184,9 @@ pub async fn get_theme(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> AppResult<web::Json<ThemeView>> {
+    let slug = Slug::parse(&slug).map_err(|_| AppError::not_found("theme"))?;
     let mut conn = state.conn().await?;
-    let theme = repo::find_by_slug(&mut conn, &slug)
+    let theme = repo::find_by_slug(&mut conn, slug.as_str())
         .await?
         .ok_or_else(|| AppError::not_found("theme"))?;
     Ok(web::Json(theme.into()))

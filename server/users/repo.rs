@@ -72,21 +72,27 @@ pub async fn lock_admin_ids(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Uui
         .await
 }
 
-/// Users ordered by id (time-ordered v7), optionally filtered by a name/email substring.
+/// Users ordered by id (time-ordered v7), optionally filtered by a substring of the name
+/// (and of the email when `search_email`).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     q: Option<&str>,
+    search_email: bool,
     after: Option<Uuid>,
     fetch: i64,
 ) -> QueryResult<Vec<User>> {
     let mut query = users::table.select(User::as_select()).into_boxed();
     if let Some(q) = q {
         let pattern = crate::db::like_pattern(q);
-        query = query.filter(
-            users::display_name
-                .ilike(pattern.clone())
-                .or(users::email.ilike(pattern)),
-        );
+        query = if search_email {
+            query.filter(
+                users::display_name
+                    .ilike(pattern.clone())
+                    .or(users::email.ilike(pattern)),
+            )
+        } else {
+            query.filter(users::display_name.ilike(pattern))
+        };
     }
     if let Some(after) = after {
         query = query.filter(users::id.gt(after));

@@ -4,6 +4,7 @@ use uuid::Uuid;
 use super::dto::{MeResponse, MembershipView, UserView};
 use super::repo;
 use crate::auth::{AuthUser, Role};
+use crate::domain::search_text;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orgs::repo as orgs_repo;
 use crate::pagination::{Page, PageRequest};
@@ -56,12 +57,19 @@ pub async fn list(
             "listing users needs the moderator or admin role",
         ));
     }
-    let q = q.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    if q.as_ref().is_some_and(|s| s.chars().count() > 200) {
-        return Err(FieldErrors::single("q", "must be at most 200 characters"));
-    }
+    let q = search_text(q.as_deref()).map_err(|e| FieldErrors::single("q", e))?;
+    // Only admins see emails, so only admins may search by them: otherwise a moderator
+    // could rebuild addresses one substring at a time.
+    let search_email = caller.is_admin();
     let mut conn = state.conn().await?;
-    let rows = repo::list(&mut conn, q.as_deref(), page.after_uuid()?, page.fetch()).await?;
+    let rows = repo::list(
+        &mut conn,
+        q.as_deref(),
+        search_email,
+        page.after_uuid()?,
+        page.fetch(),
+    )
+    .await?;
     let show_email = caller.is_admin();
     Ok(Page::from_rows(
         rows,

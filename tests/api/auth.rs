@@ -463,3 +463,28 @@ async fn register_and_login_are_rate_limited_per_ip() {
         .get(0);
     assert_eq!(n, 0);
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_last_hop_is_the_client() {
+    let app = TestApp::spawn_with(|s| {
+        s.auth.rate_per_minute = 2;
+        s.http.trust_proxy_headers = true;
+    })
+    .await;
+    let body = json!({"email": "x@example.org", "password": "wrong password"});
+    let attempt = |xff: &'static str| {
+        let req = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", xff)
+            .json(&body);
+        async move { req.send().await.unwrap().status().as_u16() }
+    };
+    // A client forging the left part of the header does not get a fresh budget: the
+    // proxy appended the real address last.
+    assert_eq!(attempt("1.1.1.1, 203.0.113.5").await, 401);
+    assert_eq!(attempt("2.2.2.2, 203.0.113.5").await, 401);
+    assert_eq!(attempt("3.3.3.3, 203.0.113.5").await, 429);
+    // Another real client still has its own budget.
+    assert_eq!(attempt("203.0.113.6").await, 401);
+}

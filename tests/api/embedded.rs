@@ -109,13 +109,51 @@ async fn embedded_postgres_start_stop_restart_and_crash() {
     wait_healthy(&mut s, Duration::from_secs(60)).await;
     assert_eq!(login(&s.base).await, 200);
 
-    // kill -9: the next start recovers (PostgreSQL replays its WAL) and keeps the rows.
+    // kill -9 of livinglab: its PostgreSQL is told to stop; the next start works and
+    // keeps the rows.
     let pg = postmaster_pid(&data).unwrap();
     stop(&mut s, Signal::SIGKILL);
+    wait_dead(pg, Duration::from_secs(30)).await;
     let mut s = start(&dir);
     wait_healthy(&mut s, Duration::from_secs(120)).await;
     assert_eq!(login(&s.base).await, 200);
-    assert!(!alive(pg) || postmaster_pid(&data) != Some(pg));
+
+    // A power cut: PostgreSQL dies at once (SIGKILL to its whole process group, so no
+    // checkpoint and a stale postmaster.pid), then livinglab. The next start clears the
+    // stale lock, PostgreSQL replays its WAL, and the committed rows are there.
+    let (status, _) = post(
+        &s.base,
+        "/api/v1/auth/register",
+        None,
+        json!({"email": "late@example.org", "password": "a long passphrase", "display_name": "Late"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let pg = postmaster_pid(&data).unwrap();
+    kill(Pid::from_raw(-pg), Signal::SIGKILL).unwrap();
+    stop(&mut s, Signal::SIGKILL);
+    wait_dead(pg, Duration::from_secs(10)).await;
+    assert_eq!(
+        postmaster_pid(&data),
+        Some(pg),
+        "a power cut leaves postmaster.pid behind"
+    );
+    let mut s = start(&dir);
+    wait_healthy(&mut s, Duration::from_secs(120)).await;
+    assert_eq!(login(&s.base).await, 200);
+    let (status, _) = post(
+        &s.base,
+        "/api/v1/auth/login",
+        None,
+        json!({"email": "late@example.org", "password": "a long passphrase"}),
+    )
+    .await;
+    assert_eq!(status, 200, "the last committed row survived the power cut");
+    let log = std::fs::read_to_string(data.join("postgres.log")).unwrap();
+    assert!(
+        log.contains("was not properly shut down") || log.contains("interrupted"),
+        "PostgreSQL ran crash recovery"
+    );
 
     // A second server on the same folder is refused with a clear message, not a crash of
     // the first.
@@ -212,5 +250,42 @@ async fn a_postgres_left_running_is_taken_over() {
     assert_ne!(now, orphan.id() as i32);
     stop(&mut s, Signal::SIGTERM);
     wait_dead(now, Duration::from_secs(10)).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// After a reboot, the pid in a stale postmaster.pid may belong to a live process of the
+/// same user; PostgreSQL alone would refuse to start ("lock file already exists").
+#[tokio::test]
+async fn a_stale_pid_file_naming_a_live_process_does_not_block_the_start() {
+    let dir = scratch();
+    let data = dir.join("data");
+    let mut s = start(&dir);
+    wait_healthy(&mut s, Duration::from_secs(60)).await;
+    stop(&mut s, Signal::SIGTERM);
+
+    let mut sleeper = Command::new("sleep");
+    sleeper.arg("60");
+    if nix::unistd::Uid::effective().is_root() {
+        let pg_user = nix::unistd::User::from_name("postgres").unwrap().unwrap();
+        sleeper.uid(pg_user.uid.as_raw()).gid(pg_user.gid.as_raw());
+    }
+    let mut sleeper = sleeper.spawn().unwrap();
+    let cluster = std::fs::canonicalize(data.join("postgres")).unwrap();
+    std::fs::write(
+        cluster.join("postmaster.pid"),
+        format!("{}\n{}\n0\n5432\n\n\n", sleeper.id(), cluster.display()),
+    )
+    .unwrap();
+
+    let mut s = start(&dir);
+    wait_healthy(&mut s, Duration::from_secs(60)).await;
+    assert_eq!(get(&s.base, "/readyz", None).await.0, 200);
+    assert!(
+        alive(sleeper.id() as i32),
+        "the unrelated process was left alone"
+    );
+    stop(&mut s, Signal::SIGTERM);
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -221,3 +221,55 @@ async fn garbage_never_yields_a_server_error() {
         }
     }
 }
+
+/// NUL bytes and other control characters cannot reach PostgreSQL (which refuses NUL in
+/// text) from a path, a query parameter, a cursor or a body field.
+#[tokio::test]
+async fn control_characters_anywhere_are_client_errors() {
+    let app = TestApp::spawn().await;
+    let moderator = app.register("mod").await;
+    app.set_role(&moderator, "moderator").await;
+    let tok = Some(moderator.access.as_str());
+    let nul_cursor = "AA"; // base64url of a single NUL byte
+    for (path, token) in [
+        ("/api/v1/themes/%00".to_owned(), None),
+        ("/api/v1/themes/green%00mobility".to_owned(), None),
+        (format!("/api/v1/themes?cursor={nul_cursor}"), None),
+        (format!("/api/v1/organizations?cursor={nul_cursor}"), None),
+        ("/api/v1/organizations?q=%00".to_owned(), None),
+        ("/api/v1/organizations?q=a%01b".to_owned(), None),
+        ("/api/v1/organizations?country=%00%00".to_owned(), None),
+        ("/api/v1/users?q=%00".to_owned(), tok),
+        (format!("/api/v1/users?cursor={nul_cursor}"), tok),
+        ("/api/v1/users/%00".to_owned(), None),
+        ("/api/v1/organizations/%00/members".to_owned(), tok),
+    ] {
+        let (status, body) = app.get(&path, token).await;
+        assert!(status.is_client_error(), "{path} -> {status} {body}");
+        assert!(body["error"]["code"].is_string(), "{path}: {body}");
+    }
+    for body in [
+        json!({"name": "Val\u{0000}encia", "kind": "city", "country": "ES"}),
+        json!({"name": "Valencia", "kind": "city", "country": "ES", "description": "a\u{0000}b"}),
+        json!({"name": "Valencia", "kind": "city", "country": "ES", "website": "https://x.es/\u{0000}"}),
+    ] {
+        let (status, json) = app.post("/api/v1/organizations", tok, body.clone()).await;
+        assert_error(status, &json, 422, "validation_failed");
+    }
+    let (status, json) = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({"email": "n@example.org", "password": "nul\u{0000}password", "display_name": "N\u{0000}"}),
+        )
+        .await;
+    assert_error(status, &json, 422, "validation_failed");
+    let (status, json) = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "a\u{0000}@x.org", "password": "x"}),
+        )
+        .await;
+    assert_error(status, &json, 401, "invalid_credentials");
+}

@@ -103,3 +103,24 @@ async fn the_web_ui_is_served_with_a_strict_policy() {
         .unwrap();
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
 }
+
+#[tokio::test]
+async fn metrics_can_require_a_token() {
+    let app = TestApp::spawn_with(|s| {
+        s.http.metrics_token = Some(secrecy::SecretString::from("scrape-me".to_owned()));
+    })
+    .await;
+    let (status, body) = app.get("/metrics", None).await;
+    assert_error(status, &body, 401, "unauthorized");
+    let (status, _) = app.get("/metrics", Some("wrong")).await;
+    assert_eq!(status, 401);
+    let res = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-me")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("livinglab_db_pool_max"));
+}

@@ -108,6 +108,15 @@ async fn user_list_is_for_moderators_and_pages_cleanly() {
     let (_, found) = app.get("/api/v1/users?q=USER3", Some(&root.access)).await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
     assert_eq!(found["items"][0]["display_name"], "user3");
+    // Moderators search names only: they cannot probe for email addresses.
+    let (_, by_email) = app
+        .get("/api/v1/users?q=user3@example", Some(&moderator.access))
+        .await;
+    assert_eq!(by_email["items"].as_array().unwrap().len(), 0);
+    let (_, by_email) = app
+        .get("/api/v1/users?q=user3@example", Some(&root.access))
+        .await;
+    assert_eq!(by_email["items"].as_array().unwrap().len(), 1);
     // LIKE wildcards in the search are literal.
     let (_, none) = app.get("/api/v1/users?q=%25", Some(&root.access)).await;
     assert_eq!(none["items"].as_array().unwrap().len(), 0);
