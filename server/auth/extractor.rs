@@ -78,22 +78,6 @@ fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("AppState missing")))
 }
 
-impl FromRequest for AuthUser {
-    type Error = AppError;
-    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = bearer(req);
-        let state = state_of(req);
-        Box::pin(async move {
-            let token = token?.ok_or_else(|| {
-                AppError::Unauthorized("this endpoint needs a bearer access token".into())
-            })?;
-            load(state?, token).await
-        })
-    }
-}
-
 /// Anonymous when there is no Authorization header; a header that is present must be valid
 /// (a client with an expired token learns so instead of silently seeing less).
 pub struct MaybeAuthUser(pub Option<AuthUser>);
@@ -110,6 +94,20 @@ impl FromRequest for MaybeAuthUser {
                 None => Ok(Self(None)),
                 Some(t) => load(state?, t).await.map(|u| Self(Some(u))),
             }
+        })
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let maybe = MaybeAuthUser::from_request(req, payload);
+        Box::pin(async move {
+            maybe.await?.0.ok_or_else(|| {
+                AppError::Unauthorized("this endpoint needs a bearer access token".into())
+            })
         })
     }
 }

@@ -421,23 +421,37 @@ impl EmbeddedPostgres {
         let Some(mut child) = self.child.take() else {
             return;
         };
-        let pid = Pid::from_raw(child.id() as i32);
-        for (signal, grace) in [
-            (Signal::SIGINT, Duration::from_secs(60)),
-            (Signal::SIGQUIT, Duration::from_secs(10)),
-            (Signal::SIGKILL, Duration::from_secs(10)),
-        ] {
-            let _ = kill(pid, signal);
-            let deadline = Instant::now() + grace;
-            while Instant::now() < deadline {
-                if let Ok(Some(_)) = child.try_wait() {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            tracing::warn!(?signal, "PostgreSQL did not stop in time; escalating");
+        let pid = child.id() as i32;
+        // try_wait also reaps our child, so it does not linger as a zombie.
+        let stopped = signal_until_gone(pid, true, || matches!(child.try_wait(), Ok(Some(_))));
+        if !stopped {
+            tracing::error!(pid, "PostgreSQL would not stop");
         }
     }
+}
+
+/// SIGINT (fast shutdown), then SIGQUIT (immediate), then — if `kill_last` — SIGKILL,
+/// each with a grace period, until `gone()` says the process has exited.
+fn signal_until_gone(pid: i32, kill_last: bool, mut gone: impl FnMut() -> bool) -> bool {
+    let mut steps = vec![
+        (Signal::SIGINT, Duration::from_secs(60)),
+        (Signal::SIGQUIT, Duration::from_secs(10)),
+    ];
+    if kill_last {
+        steps.push((Signal::SIGKILL, Duration::from_secs(10)));
+    }
+    for (signal, grace) in steps {
+        let _ = kill(Pid::from_raw(pid), signal);
+        let deadline = Instant::now() + grace;
+        while Instant::now() < deadline {
+            if gone() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        tracing::warn!(?signal, pid, "PostgreSQL did not stop in time; escalating");
+    }
+    gone()
 }
 
 impl Drop for EmbeddedPostgres {
@@ -661,24 +675,16 @@ fn clear_leftovers(cluster: &Path, socket_dir: &Path) -> Result<(), EmbeddedErro
 }
 
 fn stop_pid(pid: i32) -> Result<(), EmbeddedError> {
-    for (signal, grace) in [
-        (Signal::SIGINT, Duration::from_secs(60)),
-        (Signal::SIGQUIT, Duration::from_secs(10)),
-    ] {
-        let _ = kill(Pid::from_raw(pid), signal);
-        let deadline = Instant::now() + grace;
-        while Instant::now() < deadline {
-            if !is_running(pid) {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+    // Not our child: its parent (init) reaps it, so "gone" is "no longer running".
+    if signal_until_gone(pid, false, || !is_running(pid)) {
+        Ok(())
+    } else {
+        Err(EmbeddedError::Start {
+            reason: format!("the old PostgreSQL (pid {pid}) would not stop"),
+            log: String::new(),
+            tail: String::new(),
+        })
     }
-    Err(EmbeddedError::Start {
-        reason: format!("the old PostgreSQL (pid {pid}) would not stop"),
-        log: String::new(),
-        tail: String::new(),
-    })
 }
 
 /// Alive and not a zombie (an exited process its parent has not reaped yet still answers

@@ -63,39 +63,43 @@ fn with_migration_lock<T>(
     result
 }
 
-/// Applies pending migrations; returns the names of those applied.
-///
-/// Runs on the blocking pool: the harness blocks on the async connection, which panics on
-/// a runtime thread.
-pub async fn run_migrations(url: &str) -> anyhow::Result<Vec<String>> {
+type MigrationStep =
+    fn(&mut AsyncConnectionWrapper<AsyncPgConnection>) -> anyhow::Result<Vec<String>>;
+
+fn versions(
+    result: diesel::migration::Result<Vec<diesel::migration::MigrationVersion<'_>>>,
+) -> anyhow::Result<Vec<String>> {
+    let versions = result.map_err(|e| anyhow::anyhow!(e))?;
+    Ok(versions.iter().map(ToString::to_string).collect())
+}
+
+/// Runs a harness step under the lock, on the blocking pool: the harness blocks on the
+/// async connection, which panics on a runtime thread.
+async fn migration_step(
+    url: &str,
+    what: &'static str,
+    step: MigrationStep,
+) -> anyhow::Result<Vec<String>> {
     let url = url.to_owned();
-    tokio::task::spawn_blocking(move || {
-        with_migration_lock(&url, |conn| {
-            let applied = conn
-                .run_pending_migrations(MIGRATIONS)
-                .map_err(|e| anyhow::anyhow!(e))
-                .context("running migrations")?;
-            Ok(applied.iter().map(ToString::to_string).collect())
-        })
+    tokio::task::spawn_blocking(move || with_migration_lock(&url, |conn| step(conn).context(what)))
+        .await
+        .context("migration task")?
+}
+
+/// Applies pending migrations; returns the versions applied.
+pub async fn run_migrations(url: &str) -> anyhow::Result<Vec<String>> {
+    migration_step(url, "running migrations", |c| {
+        versions(c.run_pending_migrations(MIGRATIONS))
     })
     .await
-    .context("migration task")?
 }
 
 /// Reverts every applied migration (for the up -> down -> up check and for operators).
 pub async fn revert_all_migrations(url: &str) -> anyhow::Result<Vec<String>> {
-    let url = url.to_owned();
-    tokio::task::spawn_blocking(move || {
-        with_migration_lock(&url, |conn| {
-            let reverted = conn
-                .revert_all_migrations(MIGRATIONS)
-                .map_err(|e| anyhow::anyhow!(e))
-                .context("reverting migrations")?;
-            Ok(reverted.iter().map(ToString::to_string).collect())
-        })
+    migration_step(url, "reverting migrations", |c| {
+        versions(c.revert_all_migrations(MIGRATIONS))
     })
     .await
-    .context("migration task")?
 }
 
 /// Waits until the database answers (it may still be starting or recovering).

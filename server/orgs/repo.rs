@@ -54,6 +54,19 @@ pub struct MemberRow {
     pub created_at: DateTime<Utc>,
 }
 
+/// What a `MemberRow` is made of (membership joined with the user's name).
+const MEMBER_COLUMNS: (
+    organization_members::user_id,
+    users::display_name,
+    organization_members::role,
+    organization_members::created_at,
+) = (
+    organization_members::user_id,
+    users::display_name,
+    organization_members::role,
+    organization_members::created_at,
+);
+
 #[derive(Debug, Default)]
 pub struct OrganizationQuery<'a> {
     pub kind: Option<OrgKind>,
@@ -240,12 +253,7 @@ pub async fn member(
         .inner_join(users::table)
         .filter(organization_members::organization_id.eq(organization_id))
         .filter(organization_members::user_id.eq(user_id))
-        .select((
-            organization_members::user_id,
-            users::display_name,
-            organization_members::role,
-            organization_members::created_at,
-        ))
+        .select(MEMBER_COLUMNS)
         .first(conn)
         .await
 }
@@ -259,12 +267,7 @@ pub async fn members(
     let mut q = organization_members::table
         .inner_join(users::table)
         .filter(organization_members::organization_id.eq(organization_id))
-        .select((
-            organization_members::user_id,
-            users::display_name,
-            organization_members::role,
-            organization_members::created_at,
-        ))
+        .select(MEMBER_COLUMNS)
         .into_boxed();
     if let Some(after) = after {
         q = q.filter(organization_members::user_id.gt(after));

@@ -37,6 +37,18 @@ async fn wait_dead(pid: i32, within: Duration) {
     }
 }
 
+/// Removes a scratch folder and, when its cluster was relocated (the postgres user cannot
+/// enter a 0700 folder), the relocated cluster too.
+fn cleanup(dir: &Path) {
+    if let Ok(target) = std::fs::read_link(dir.join("data/postgres"))
+        && let Some(parent) = target.parent()
+        && parent.starts_with("/var/lib/livinglab")
+    {
+        let _ = std::fs::remove_dir_all(parent);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 fn start(dir: &Path) -> Server {
     // No DATABASE_URL, no data dir setting: everything defaults, relative to `dir`.
     spawn_server(&[], dir)
@@ -196,7 +208,7 @@ async fn embedded_postgres_start_stop_restart_and_crash() {
     assert_eq!(status, 200);
     assert_eq!(root["user"]["role"], "admin");
     stop(&mut s, Signal::SIGTERM);
-    let _ = std::fs::remove_dir_all(&dir);
+    cleanup(&dir);
 }
 
 #[tokio::test]
@@ -250,7 +262,7 @@ async fn a_postgres_left_running_is_taken_over() {
     assert_ne!(now, orphan.id() as i32);
     stop(&mut s, Signal::SIGTERM);
     wait_dead(now, Duration::from_secs(10)).await;
-    let _ = std::fs::remove_dir_all(&dir);
+    cleanup(&dir);
 }
 
 /// After a reboot, the pid in a stale postmaster.pid may belong to a live process of the
@@ -287,5 +299,5 @@ async fn a_stale_pid_file_naming_a_live_process_does_not_block_the_start() {
     stop(&mut s, Signal::SIGTERM);
     let _ = sleeper.kill();
     let _ = sleeper.wait();
-    let _ = std::fs::remove_dir_all(&dir);
+    cleanup(&dir);
 }
