@@ -455,13 +455,7 @@ async fn register_and_login_are_rate_limited_per_ip() {
     // Other routes are not limited.
     assert_eq!(app.get("/api/v1/themes", None).await.0, 200);
     // Nothing was stored by the refused registration.
-    let db = app.db().await;
-    let n: i64 = db
-        .query_one("SELECT count(*) FROM users", &[])
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(n, 0);
+    assert_eq!(app.count("users").await, 0);
 }
 
 #[tokio::test]

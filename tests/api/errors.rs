@@ -92,13 +92,7 @@ async fn oversized_body_is_413_and_nothing_is_stored() {
     let json: serde_json::Value = res.json().await.unwrap();
     assert_error(status, &json, 413, "payload_too_large");
 
-    let db = app.db().await;
-    let n: i64 = db
-        .query_one("SELECT count(*) FROM users", &[])
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(n, 0);
+    assert_eq!(app.count("users").await, 0);
 }
 
 #[tokio::test]

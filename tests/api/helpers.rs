@@ -299,6 +299,16 @@ impl TestApp {
         u
     }
 
+    /// `SELECT count(*) FROM <from>` on this test's database (e.g. `"users"`).
+    pub async fn count(&self, from: &str) -> i64 {
+        self.db()
+            .await
+            .query_one(&format!("SELECT count(*) FROM {from}"), &[])
+            .await
+            .unwrap()
+            .get(0)
+    }
+
     pub async fn db(&self) -> tokio_postgres::Client {
         admin_client(&cluster().base_url, &self.db_name).await
     }
