@@ -148,16 +148,3 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 fn form_urlencoded_parse(q: &str) -> form_urlencoded::Parse<'_> {
     form_urlencoded::parse(q.as_bytes())
 }
-
-pub fn query_error_handler(
-    err: actix_web::error::QueryPayloadError,
-    _req: &HttpRequest,
-) -> actix_web::Error {
-    let message = err.to_string();
-    let field = message
-        .split('`')
-        .nth(1)
-        .map(str::to_owned)
-        .unwrap_or_else(|| "query".to_owned());
-    FieldErrors::single(field, message).into()
-}

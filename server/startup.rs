@@ -192,7 +192,6 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(doc.clone())
                 .app_data(web::PathConfig::default().error_handler(extract::path_error_handler))
-                .app_data(web::QueryConfig::default().error_handler(extract::query_error_handler))
                 .configure(routes)
                 .split_for_parts();
             app.default_service(web::to(not_found))

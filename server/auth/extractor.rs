@@ -14,11 +14,15 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::users::repo as users_repo;
 
+/// The whole account row is loaded anyway, so handlers that need it (`/me`) do not load it
+/// again.
 #[derive(Debug, Clone)]
 pub struct AuthUser {
     pub id: Uuid,
     pub role: Role,
     pub display_name: String,
+    pub email: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl AuthUser {
@@ -69,6 +73,8 @@ async fn load(state: web::Data<AppState>, token: String) -> Result<AuthUser, App
         id: user.id,
         role: user.role,
         display_name: user.display_name,
+        email: user.email,
+        created_at: user.created_at,
     })
 }
 

@@ -12,10 +12,7 @@ use crate::state::AppState;
 
 pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
     let mut conn = state.conn().await?;
-    let user = repo::find(&mut conn, caller.id)
-        .await?
-        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
-    let memberships = orgs_repo::memberships_of(&mut conn, user.id)
+    let memberships = orgs_repo::memberships_of(&mut conn, caller.id)
         .await?
         .into_iter()
         .map(
@@ -27,11 +24,11 @@ pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
         )
         .collect();
     Ok(MeResponse {
-        id: user.id,
-        email: user.email,
-        display_name: user.display_name,
-        role: user.role,
-        created_at: user.created_at,
+        id: caller.id,
+        email: caller.email.clone(),
+        display_name: caller.display_name.clone(),
+        role: caller.role,
+        created_at: caller.created_at,
         memberships,
     })
 }
