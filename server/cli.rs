@@ -140,6 +140,27 @@ pub struct ConfigArgs {
         global = true
     )]
     pub metrics_token: Option<String>,
+    /// Our public URL and other origins whose pages may open room websockets,
+    /// comma-separated (e.g. `https://lab.example.org`). The server's own origin and
+    /// localhost are always allowed.
+    #[arg(
+        long,
+        env = "LIVINGLAB_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub allowed_origins: Vec<String>,
+    /// Room socket frames per second per user (0 = no limit, for load runs).
+    #[arg(
+        long,
+        env = "LIVINGLAB_WS_RATE_PER_SECOND",
+        default_value_t = 5,
+        global = true
+    )]
+    pub ws_rate_per_second: u32,
+    /// Room socket burst allowance per user.
+    #[arg(long, env = "LIVINGLAB_WS_BURST", default_value_t = 20, global = true)]
+    pub ws_burst: u32,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -182,6 +203,14 @@ impl ConfigArgs {
         s.auth.access_token_ttl = Duration::from_secs(self.access_token_ttl_seconds);
         s.auth.refresh_token_ttl = Duration::from_secs(self.refresh_token_ttl_days * 24 * 3600);
         s.auth.rate_per_minute = self.auth_rate_per_minute;
+        s.rooms.allowed_origins = self
+            .allowed_origins
+            .iter()
+            .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        s.rooms.rate_per_second = self.ws_rate_per_second;
+        s.rooms.burst = self.ws_burst;
         s
     }
 }

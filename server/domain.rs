@@ -144,6 +144,13 @@ impl OrgName {
     }
 }
 
+string_newtype!(RoomName);
+impl RoomName {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        line(raw, 2, 200).map(Self)
+    }
+}
+
 string_newtype!(ThemeName);
 impl ThemeName {
     pub fn parse(raw: &str) -> Result<Self, String> {

@@ -14,6 +14,7 @@ pub mod health;
 pub mod metrics;
 pub mod orgs;
 pub mod pagination;
+pub mod rooms;
 pub mod settings;
 pub mod startup;
 pub mod state;

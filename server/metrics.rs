@@ -14,6 +14,8 @@ pub struct Metrics {
     pool_available: IntGauge,
     pool_waiting: IntGauge,
     pool_max: IntGauge,
+    pub room_events: prometheus::IntCounter,
+    pub room_sockets: IntGauge,
 }
 
 impl Metrics {
@@ -43,6 +45,12 @@ impl Metrics {
             "Tasks waiting for a connection",
         );
         let pool_max = gauge("livinglab_db_pool_max", "Pool size limit");
+        let room_events = prometheus::IntCounter::new(
+            "livinglab_room_events_total",
+            "Room events stored by this instance",
+        )
+        .expect("valid metric");
+        let room_sockets = gauge("livinglab_room_sockets", "Open room websockets");
         for c in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
@@ -50,6 +58,8 @@ impl Metrics {
             Box::new(pool_available.clone()),
             Box::new(pool_waiting.clone()),
             Box::new(pool_max.clone()),
+            Box::new(room_events.clone()),
+            Box::new(room_sockets.clone()),
         ] {
             registry.register(c).expect("unique metric names");
         }
@@ -58,6 +68,8 @@ impl Metrics {
             requests,
             latency,
             pool_size,
+            room_events,
+            room_sockets,
             pool_available,
             pool_waiting,
             pool_max,

@@ -12,6 +12,7 @@ pub struct Settings {
     pub http: HttpSettings,
     pub database: DatabaseSettings,
     pub auth: AuthSettings,
+    pub rooms: RoomSettings,
     /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
     pub data_dir: PathBuf,
 }
@@ -52,6 +53,16 @@ pub struct AuthSettings {
     pub rate_per_minute: u32,
 }
 
+#[derive(Debug, Clone)]
+pub struct RoomSettings {
+    /// Origins (besides the server's own and localhost) whose pages may open room sockets,
+    /// lowercase `scheme://host[:port]`.
+    pub allowed_origins: Vec<String>,
+    /// Frames per second per user on room sockets; 0 turns the limit off (load runs).
+    pub rate_per_second: u32,
+    pub burst: u32,
+}
+
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
 pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 
@@ -79,6 +90,11 @@ impl Default for Settings {
                 access_token_ttl: MAX_ACCESS_TOKEN_TTL,
                 refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
                 rate_per_minute: 10,
+            },
+            rooms: RoomSettings {
+                allowed_origins: Vec::new(),
+                rate_per_second: 5,
+                burst: 20,
             },
             data_dir: PathBuf::from("data"),
         }

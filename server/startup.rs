@@ -23,9 +23,10 @@ use crate::auth::rate_limit::IpRateLimiter;
 use crate::error::{AppError, error_body};
 use crate::health::OpenApiJson;
 use crate::metrics::Metrics;
+use crate::rooms::hub::{Hub, RoomsConfig};
 use crate::settings::Settings;
 use crate::state::AppState;
-use crate::{auth, db, extract, health, orgs, themes, users};
+use crate::{auth, db, extract, health, orgs, rooms, themes, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -42,6 +43,7 @@ use crate::{auth, db, extract, health, orgs, themes, users};
         (name = "users", description = "Profiles and platform roles"),
         (name = "organizations", description = "Cities and other organizations, and their members"),
         (name = "themes", description = "Thematic tracks"),
+        (name = "rooms", description = "Live workshop rooms: REST side and the websocket (docs/rooms-protocol.md)"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
         (name = "web", description = "The browser front end"),
     )
@@ -79,7 +81,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(auth::config)
                 .configure(users::config)
                 .configure(orgs::config)
-                .configure(themes::config),
+                .configure(themes::config)
+                .configure(rooms::config),
         );
 }
 
@@ -126,6 +129,8 @@ fn describe_responses(doc: &mut utoipa::openapi::OpenApi) {
 pub struct Application {
     port: u16,
     server: Server,
+    hub: Hub,
+    handle_signals: bool,
 }
 
 impl Application {
@@ -172,6 +177,16 @@ impl Application {
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .into();
         spawn_token_pruner(pool.clone());
+        let metrics = Arc::new(Metrics::new());
+        let hub = Hub::start(
+            pool.clone(),
+            database_url.to_owned(),
+            &RoomsConfig {
+                rate_per_second: settings.rooms.rate_per_second,
+                burst: settings.rooms.burst,
+            },
+            metrics.clone(),
+        );
 
         let listener = TcpListener::bind(settings.http.bind)
             .with_context(|| format!("binding {}", settings.http.bind))?;
@@ -181,8 +196,9 @@ impl Application {
             settings: Arc::new(settings.clone()),
             jwt,
             auth_limiter,
-            metrics: Arc::new(Metrics::new()),
+            metrics,
             dummy_password_hash,
+            rooms: hub.clone(),
         });
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));
 
@@ -210,13 +226,15 @@ impl Application {
         if let Some(n) = settings.http.workers {
             server = server.workers(n);
         }
-        if !settings.http.handle_signals {
-            server = server.disable_signals();
-        }
+        // Signals are ours (see `run_until_stopped`): sockets must hear 1012 before the
+        // server stops.
+        server = server.disable_signals();
         tracing::info!(addr = %settings.http.bind, port, "listening");
         Ok(Self {
             port,
             server: server.run(),
+            hub,
+            handle_signals: settings.http.handle_signals,
         })
     }
 
@@ -231,7 +249,38 @@ impl Application {
     /// Resolves when the server has stopped (SIGINT/SIGTERM, or `handle().stop()`), after
     /// in-flight requests finished or the shutdown timeout passed.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        if self.handle_signals {
+            let handle = self.server.handle();
+            let hub = self.hub.clone();
+            tokio::spawn(async move {
+                wait_for_signal().await;
+                tracing::info!("shutting down: closing room sockets (1012), then HTTP");
+                hub.shutdown();
+                // Let the close frames go out before the workers stop.
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                handle.stop(true).await;
+            });
+        }
         self.server.await
+    }
+
+    pub fn hub(&self) -> Hub {
+        self.hub.clone()
+    }
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        tracing::error!("cannot install signal handlers");
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = term.recv() => {},
+        _ = int.recv() => {},
     }
 }
 

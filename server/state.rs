@@ -4,6 +4,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::IpRateLimiter;
 use crate::db::DbPool;
 use crate::metrics::Metrics;
+use crate::rooms::hub::Hub;
 use crate::settings::Settings;
 
 /// Everything a handler may need, cloned cheaply into each worker.
@@ -17,6 +18,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Verified against when a login names an unknown email, so both cases take as long.
     pub dummy_password_hash: Arc<str>,
+    /// Live rooms: writers, room actors, the LISTEN connection.
+    pub rooms: Hub,
 }
 
 impl AppState {

@@ -63,8 +63,9 @@ fn bearer(req: &HttpRequest) -> Result<Option<String>, AppError> {
     }
 }
 
-async fn load(state: web::Data<AppState>, token: String) -> Result<AuthUser, AppError> {
-    let claims = state.jwt.verify(&token)?;
+/// The account behind an access token (also used by the websocket `hello`).
+pub async fn load(state: &AppState, token: &str) -> Result<AuthUser, AppError> {
+    let claims = state.jwt.verify(token)?;
     let mut conn = state.conn().await?;
     let user = users_repo::find(&mut conn, claims.sub)
         .await?
@@ -98,7 +99,7 @@ impl FromRequest for MaybeAuthUser {
         Box::pin(async move {
             match token? {
                 None => Ok(Self(None)),
-                Some(t) => load(state?, t).await.map(|u| Self(Some(u))),
+                Some(t) => load(state?.get_ref(), &t).await.map(|u| Self(Some(u))),
             }
         })
     }

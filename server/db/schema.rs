@@ -70,9 +70,57 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rooms (id) {
+        id -> Uuid,
+        name -> Text,
+        description -> Nullable<Text>,
+        access -> Text,
+        theme_id -> Nullable<Uuid>,
+        organization_id -> Nullable<Uuid>,
+        dot_votes_per_user -> Int4,
+        last_seq -> Int8,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    room_moderators (room_id, user_id) {
+        room_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    room_participants (room_id, user_id) {
+        room_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    room_events (room_id, seq) {
+        room_id -> Uuid,
+        seq -> Int8,
+        kind -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_name -> Text,
+        client_ref -> Nullable<Text>,
+        data -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
+diesel::joinable!(room_moderators -> users (user_id));
+diesel::joinable!(room_participants -> users (user_id));
+diesel::joinable!(room_events -> rooms (room_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -81,4 +129,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     organization_members,
     themes,
     server_keys,
+    rooms,
+    room_moderators,
+    room_participants,
+    room_events,
 );

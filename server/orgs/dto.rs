@@ -41,7 +41,7 @@ pub struct UpdateOrganizationRequest {
 }
 
 /// Tells "field absent" (outer None) from "field: null" (Some(None)).
-fn double_option<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+pub(crate) fn double_option<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)

@@ -163,6 +163,7 @@ pub async fn create_database(migrated: bool) -> (String, String) {
 
 pub struct TestApp {
     pub addr: String,
+    pub db_url: String,
     pub client: reqwest::Client,
     pub db_name: String,
     handle: actix_web::dev::ServerHandle,
@@ -195,9 +196,18 @@ impl TestApp {
 
     pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> Self {
         let (db_url, db_name) = create_database(true).await;
+        Self::spawn_on(&db_url, db_name, configure).await
+    }
+
+    /// Another instance on an existing database (several instances are one server).
+    pub async fn spawn_on(
+        db_url: &str,
+        db_name: String,
+        configure: impl FnOnce(&mut Settings),
+    ) -> Self {
         let mut settings = test_settings();
         configure(&mut settings);
-        let app = Application::build(settings, &db_url)
+        let app = Application::build(settings, db_url)
             .await
             .expect("building the app");
         let port = app.port();
@@ -205,6 +215,7 @@ impl TestApp {
         tokio::spawn(app.run_until_stopped());
         Self {
             addr: format!("http://127.0.0.1:{port}"),
+            db_url: db_url.to_owned(),
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()

@@ -37,6 +37,19 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/themes"),
     ("get", "/api/v1/themes/{slug}"),
     ("post", "/api/v1/themes"),
+    ("post", "/api/v1/rooms"),
+    ("get", "/api/v1/rooms"),
+    ("get", "/api/v1/rooms/{id}"),
+    ("patch", "/api/v1/rooms/{id}"),
+    ("post", "/api/v1/rooms/{id}/participants"),
+    ("get", "/api/v1/rooms/{id}/participants"),
+    ("delete", "/api/v1/rooms/{id}/participants/{user_id}"),
+    ("post", "/api/v1/rooms/{id}/moderators"),
+    ("get", "/api/v1/rooms/{id}/moderators"),
+    ("delete", "/api/v1/rooms/{id}/moderators/{user_id}"),
+    ("get", "/api/v1/rooms/{id}/events"),
+    ("get", "/api/v1/rooms/{id}/export"),
+    ("get", "/api/v1/rooms/{id}/ws"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {

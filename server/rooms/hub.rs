@@ -1,0 +1,769 @@
+//! The per-instance hub: one task per active room (its "actor") that owns the room's local
+//! sockets, its presence and its view of the state, and delivers the log to them in seq
+//! order with no gap and no duplicate, whichever instance wrote the events.
+//!
+//! Local batches come straight from the writers; other instances' batches are announced by
+//! NOTIFY and read from the log. An actor delivers only the next contiguous seq and buffers
+//! what is ahead; a gap that stays open (a lost notification, a listener that reconnected)
+//! is read from the log. Resume (`after_seq`) uses the same log reads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytestring::ByteString;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use futures_util::StreamExt;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde_json::{Value, json};
+use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::time::Instant;
+use uuid::Uuid;
+
+use super::protocol::{Actor, MAX_RESUME_EVENTS, Rendered, WsError, close};
+use super::repo;
+use super::state::RoomState;
+use super::writer::{self, Command, WriterMsg};
+use crate::db::DbPool;
+use crate::metrics::Metrics;
+
+pub const NOTIFY_CHANNEL: &str = "livinglab_room_events";
+/// Frames queued for one socket before it counts as not reading (closed with 4008).
+pub const OUTBOX_FRAMES: usize = 1024;
+const WRITERS: usize = 4;
+/// How long a gap in the seq order may stay open before the actor reads it from the log.
+const GAP_WAIT: Duration = Duration::from_millis(20);
+/// Coalescing window for `poll.results`.
+const RESULTS_EVERY: Duration = Duration::from_millis(250);
+/// An actor with no sockets lingers this long (a page reload should not reload the state).
+const IDLE_ROOM: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone)]
+pub struct RoomsConfig {
+    /// Frames per second per user; 0 turns the limit off.
+    pub rate_per_second: u32,
+    pub burst: u32,
+}
+
+/// A socket's queue of outgoing frames, and the switch that closes it from outside.
+#[derive(Clone)]
+pub struct Outbox {
+    pub tx: mpsc::Sender<ByteString>,
+    pub kill: Arc<Kill>,
+}
+
+impl Outbox {
+    /// For acks and errors: a full queue means the client is not reading, and closing it
+    /// is the answer to that.
+    pub fn send_reply(&self, frame: String) {
+        if let Err(mpsc::error::TrySendError::Full(_)) = self.tx.try_send(frame.into()) {
+            self.kill.fire(close::TOO_SLOW);
+        }
+    }
+}
+
+/// Closes a session with a code, even while its outbox is full.
+#[derive(Default)]
+pub struct Kill {
+    code: AtomicU16,
+    notify: Notify,
+}
+
+impl Kill {
+    pub fn fire(&self, code: u16) {
+        if self
+            .code
+            .compare_exchange(0, code, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            self.notify.notify_one();
+        }
+    }
+    pub async fn fired(&self) -> u16 {
+        self.notify.notified().await;
+        self.code.load(Ordering::Acquire)
+    }
+}
+
+pub struct SessionHandle {
+    pub id: u64,
+    pub user: Actor,
+    pub outbox: Outbox,
+}
+
+pub struct Join {
+    pub session: SessionHandle,
+    pub is_mod: bool,
+    pub after_seq: Option<i64>,
+    pub room_json: Value,
+    pub dot_votes_per_user: u32,
+    pub reply: oneshot::Sender<Result<(), WsError>>,
+}
+
+enum ActorMsg {
+    Join(Box<Join>),
+    Leave(u64),
+    Local(Vec<Rendered>),
+    Remote { from: i64, to: i64 },
+    CatchUp,
+    Shutdown,
+}
+
+pub struct HubInner {
+    pub pool: DbPool,
+    rooms: Mutex<HashMap<Uuid, mpsc::UnboundedSender<ActorMsg>>>,
+    writers: Vec<mpsc::Sender<WriterMsg>>,
+    announcer: mpsc::UnboundedSender<(Uuid, i64, i64)>,
+    limiter: Option<DefaultKeyedRateLimiter<Uuid>>,
+    spawner: tokio::runtime::Handle,
+    next_session: AtomicU64,
+    metrics: Arc<Metrics>,
+    shutting_down: std::sync::atomic::AtomicBool,
+}
+
+#[derive(Clone)]
+pub struct Hub(pub Arc<HubInner>);
+
+impl Hub {
+    /// Starts the writers, the NOTIFY sender and the LISTEN connection on the current
+    /// runtime. `database_url` is for the listener, which must not come from the pool.
+    pub fn start(
+        pool: DbPool,
+        database_url: String,
+        config: &RoomsConfig,
+        metrics: Arc<Metrics>,
+    ) -> Self {
+        let (announcer, announce_rx) = mpsc::unbounded_channel();
+        let mut writer_rxs = Vec::new();
+        let mut writers = Vec::new();
+        for _ in 0..WRITERS {
+            let (tx, rx) = mpsc::channel(writer::QUEUE);
+            writers.push(tx);
+            writer_rxs.push(rx);
+        }
+        let limiter = NonZeroU32::new(config.rate_per_second).map(|rate| {
+            let burst = NonZeroU32::new(config.burst).unwrap_or(rate);
+            RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst))
+        });
+        let inner = Arc::new(HubInner {
+            pool: pool.clone(),
+            rooms: Mutex::new(HashMap::new()),
+            writers,
+            announcer,
+            limiter,
+            spawner: tokio::runtime::Handle::current(),
+            next_session: AtomicU64::new(1),
+            metrics,
+            shutting_down: false.into(),
+        });
+        for rx in writer_rxs {
+            tokio::spawn(writer::run(inner.clone(), rx));
+        }
+        tokio::spawn(announce(pool, announce_rx));
+        tokio::spawn(listen(Arc::downgrade(&inner), database_url));
+        let weak = Arc::downgrade(&inner);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                let Some(hub) = weak.upgrade() else { break };
+                if let Some(l) = &hub.limiter {
+                    l.retain_recent();
+                    l.shrink_to_fit();
+                }
+            }
+        });
+        Self(inner)
+    }
+
+    pub fn next_session_id(&self) -> u64 {
+        self.0.next_session.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// `false` when the user is over their frame budget.
+    pub fn allow_frame(&self, user: Uuid) -> bool {
+        self.0
+            .limiter
+            .as_ref()
+            .is_none_or(|l| l.check_key(&user).is_ok())
+    }
+
+    pub fn submit(&self, cmd: Command) -> Result<(), WsError> {
+        let w = &self.0.writers[writer_index(cmd.room, self.0.writers.len())];
+        w.try_send(WriterMsg::Command(Box::new(cmd))).map_err(|_| {
+            WsError::new(
+                super::protocol::ErrorCode::Unavailable,
+                "the server is saturated; send it again shortly",
+            )
+        })
+    }
+
+    /// Adds a session to the room; its outbox receives `welcome` (and the resumed events)
+    /// before this returns.
+    pub async fn join(&self, room: Uuid, mut join: Join) -> Result<(), WsError> {
+        // An actor that is shutting down drops our message: try again with a fresh one.
+        for _ in 0..5 {
+            let (reply, rx) = oneshot::channel();
+            join.reply = reply;
+            let tx = self.0.actor(room);
+            if let Err(mpsc::error::SendError(ActorMsg::Join(back))) =
+                tx.send(ActorMsg::Join(Box::new(join)))
+            {
+                self.0.forget(room, &tx);
+                join = *back;
+                continue;
+            }
+            match rx.await {
+                Ok(result) => return result,
+                Err(_) => {
+                    self.0.forget(room, &tx);
+                    return Err(WsError::new(
+                        super::protocol::ErrorCode::Unavailable,
+                        "the room restarted; connect again",
+                    ));
+                }
+            }
+        }
+        Err(WsError::new(
+            super::protocol::ErrorCode::Unavailable,
+            "the room is restarting; connect again",
+        ))
+    }
+
+    pub fn leave(&self, room: Uuid, session: u64) {
+        let tx = self.0.rooms.lock().expect("rooms lock").get(&room).cloned();
+        if let Some(tx) = tx {
+            let _ = tx.send(ActorMsg::Leave(session));
+        }
+    }
+
+    /// SIGTERM: every socket is closed with 1012 so clients reconnect and resume.
+    pub fn shutdown(&self) {
+        self.0.shutting_down.store(true, Ordering::Release);
+        for tx in self.0.rooms.lock().expect("rooms lock").values() {
+            let _ = tx.send(ActorMsg::Shutdown);
+        }
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.0.shutting_down.load(Ordering::Acquire)
+    }
+}
+
+fn writer_index(room: Uuid, n: usize) -> usize {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    room.hash(&mut h);
+    (h.finish() as usize) % n
+}
+
+impl HubInner {
+    fn actor(self: &Arc<Self>, room: Uuid) -> mpsc::UnboundedSender<ActorMsg> {
+        let mut rooms = self.rooms.lock().expect("rooms lock");
+        if let Some(tx) = rooms.get(&room)
+            && !tx.is_closed()
+        {
+            return tx.clone();
+        }
+        let (tx, rx) = mpsc::unbounded_channel();
+        rooms.insert(room, tx.clone());
+        self.spawner.spawn(run_actor(self.clone(), room, rx));
+        tx
+    }
+
+    fn forget(&self, room: Uuid, stale: &mpsc::UnboundedSender<ActorMsg>) {
+        let mut rooms = self.rooms.lock().expect("rooms lock");
+        if rooms.get(&room).is_some_and(|tx| tx.same_channel(stale)) {
+            rooms.remove(&room);
+        }
+    }
+
+    pub fn deliver_local(&self, room: Uuid, events: Vec<Rendered>) {
+        let tx = self.rooms.lock().expect("rooms lock").get(&room).cloned();
+        if let Some(tx) = tx {
+            let _ = tx.send(ActorMsg::Local(events));
+        }
+    }
+
+    pub fn announce(&self, room: Uuid, from: i64, to: i64) {
+        let _ = self.announcer.send((room, from, to));
+    }
+
+    pub fn metrics_events(&self, n: usize) {
+        self.metrics.room_events.inc_by(n as u64);
+    }
+
+    fn remote(&self, room: Uuid, from: i64, to: i64) {
+        let tx = self.rooms.lock().expect("rooms lock").get(&room).cloned();
+        if let Some(tx) = tx {
+            let _ = tx.send(ActorMsg::Remote { from, to });
+        }
+    }
+
+    fn catch_up_all(&self) {
+        for tx in self.rooms.lock().expect("rooms lock").values() {
+            let _ = tx.send(ActorMsg::CatchUp);
+        }
+    }
+}
+
+struct Member {
+    name: String,
+    sockets: u32,
+}
+
+struct RoomActor {
+    hub: Arc<HubInner>,
+    room: Uuid,
+    sessions: Vec<SessionHandle>,
+    present: HashMap<Uuid, Member>,
+    delivered: i64,
+    pending: BTreeMap<i64, Rendered>,
+    gap_since: Option<Instant>,
+    view: RoomState,
+    dirty_polls: HashSet<i64>,
+}
+
+async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiver<ActorMsg>) {
+    let view = loop {
+        match load_view(&hub.pool, room).await {
+            Ok(v) => break v,
+            Err(e) => {
+                tracing::warn!(%room, error = %e, "loading room state failed; retrying");
+                if hub.shutting_down.load(Ordering::Acquire) {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    };
+    let mut actor = RoomActor {
+        hub: hub.clone(),
+        room,
+        sessions: Vec::new(),
+        present: HashMap::new(),
+        delivered: view.applied_seq,
+        pending: BTreeMap::new(),
+        gap_since: None,
+        view,
+        dirty_polls: HashSet::new(),
+    };
+    let mut idle_since = Some(Instant::now());
+    let mut results_tick = tokio::time::interval(RESULTS_EVERY);
+    results_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        let gap_deadline = actor.gap_since.map(|t| t + GAP_WAIT);
+        let idle_deadline = idle_since.map(|t| t + IDLE_ROOM);
+        tokio::select! {
+            msg = rx.recv() => {
+                let Some(msg) = msg else { break };
+                actor.handle(msg).await;
+            }
+            _ = sleep_until(gap_deadline) => actor.fill_gap().await,
+            _ = results_tick.tick(), if !actor.dirty_polls.is_empty() => actor.send_results(),
+            _ = sleep_until(idle_deadline) => {
+                // Leave only if nobody is about to join: new messages are handled first.
+                let mut rooms = hub.rooms.lock().expect("rooms lock");
+                if rx.is_empty() && actor.sessions.is_empty() {
+                    rooms.remove(&room);
+                    drop(rooms);
+                    break;
+                }
+            }
+        }
+        idle_since = match (actor.sessions.is_empty(), idle_since) {
+            (true, None) => Some(Instant::now()),
+            (true, since) => since,
+            (false, _) => None,
+        };
+    }
+    if let Some(w) = hub.writers.get(writer_index(room, hub.writers.len())) {
+        let _ = w.try_send(WriterMsg::Evict(room));
+    }
+}
+
+async fn sleep_until(deadline: Option<Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d).await,
+        None => std::future::pending().await,
+    }
+}
+
+async fn load_view(pool: &DbPool, room: Uuid) -> anyhow::Result<RoomState> {
+    let mut conn = pool.get().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    // One snapshot, so last_seq and the events agree.
+    Ok(conn
+        .build_transaction()
+        .repeatable_read()
+        .read_only()
+        .run::<_, diesel::result::Error, _>(async |c| repo::load_state(c, room).await)
+        .await?)
+}
+
+impl RoomActor {
+    async fn handle(&mut self, msg: ActorMsg) {
+        match msg {
+            ActorMsg::Join(j) => self.join(*j).await,
+            ActorMsg::Leave(id) => self.remove(id, None),
+            ActorMsg::Local(events) => {
+                for e in events {
+                    if e.event.seq > self.delivered {
+                        self.pending.insert(e.event.seq, e);
+                    }
+                }
+                self.drain();
+            }
+            ActorMsg::Remote { from, to } => {
+                if to > self.delivered
+                    && (from.max(self.delivered + 1)..=to).any(|s| !self.pending.contains_key(&s))
+                {
+                    self.read_log(from.max(self.delivered + 1) - 1, to).await;
+                }
+            }
+            ActorMsg::CatchUp => {
+                let last = match self.hub.pool.get().await {
+                    Ok(mut c) => repo::last_seq(&mut c, self.room).await.ok().flatten(),
+                    Err(_) => None,
+                };
+                if let Some(last) = last.filter(|l| *l > self.delivered) {
+                    self.read_log(self.delivered, last).await;
+                }
+            }
+            ActorMsg::Shutdown => {
+                for s in std::mem::take(&mut self.sessions) {
+                    s.outbox.kill.fire(close::RESTART);
+                }
+                self.present.clear();
+            }
+        }
+    }
+
+    /// Reads `after < seq <= upto` from the log into `pending` and delivers what it can.
+    async fn read_log(&mut self, after: i64, upto: i64) {
+        let events = match self.hub.pool.get().await {
+            Ok(mut c) => repo::events(&mut c, self.room, after, upto, upto - after).await,
+            Err(e) => {
+                tracing::warn!(room = %self.room, error = %e, "reading the room log failed");
+                return;
+            }
+        };
+        match events {
+            Ok(events) => {
+                for e in events {
+                    if e.seq > self.delivered {
+                        self.pending
+                            .entry(e.seq)
+                            .or_insert_with(|| Rendered::new(e));
+                    }
+                }
+                self.drain();
+            }
+            Err(e) => tracing::warn!(room = %self.room, error = %e, "reading the room log failed"),
+        }
+    }
+
+    async fn fill_gap(&mut self) {
+        if let Some((&first, _)) = self.pending.first_key_value() {
+            self.read_log(self.delivered, first - 1).await;
+        }
+        // Still open (the read failed): try again after another wait.
+        if !self.pending.is_empty() {
+            self.gap_since = Some(Instant::now());
+        }
+    }
+
+    /// Delivers every contiguous pending event.
+    fn drain(&mut self) {
+        while let Some(e) = self.pending.remove(&(self.delivered + 1)) {
+            self.delivered = e.event.seq;
+            self.view.apply(&e.event);
+            self.fan_out(&e.json);
+            self.after_delivery(&e);
+        }
+        self.gap_since = if self.pending.is_empty() {
+            None
+        } else {
+            self.gap_since.or(Some(Instant::now()))
+        };
+    }
+
+    fn after_delivery(&mut self, e: &Rendered) {
+        match e.event.kind.as_str() {
+            "poll.voted" => {
+                if let Some(id) = e.event.field_i64("poll_id") {
+                    self.dirty_polls.insert(id);
+                }
+            }
+            "poll.closed" => {
+                if let Some(id) = e.event.field_i64("poll_id") {
+                    self.dirty_polls.remove(&id);
+                }
+            }
+            "user.kicked" => {
+                if let Some(user) = e.event.field_uuid("user_id") {
+                    let ids: Vec<u64> = self
+                        .sessions
+                        .iter()
+                        .filter(|s| s.user.user_id == user)
+                        .map(|s| s.id)
+                        .collect();
+                    for id in ids {
+                        self.remove(id, Some(close::KICKED));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn send_results(&mut self) {
+        for id in std::mem::take(&mut self.dirty_polls) {
+            if let Some(p) = self.view.polls.get(&id)
+                && !p.hide_results
+                && !p.closed
+            {
+                let frame = json!({"type": "poll.results", "poll_id": id, "results": p.results()});
+                self.fan_out(&ByteString::from(frame.to_string()));
+            }
+        }
+    }
+
+    fn fan_out(&mut self, frame: &ByteString) {
+        let mut slow = Vec::new();
+        for s in &self.sessions {
+            match s.outbox.tx.try_send(frame.clone()) {
+                Ok(()) => {}
+                Err(mpsc::error::TrySendError::Full(_)) => slow.push((s.id, close::TOO_SLOW)),
+                Err(mpsc::error::TrySendError::Closed(_)) => slow.push((s.id, 0)),
+            }
+        }
+        for (id, code) in slow {
+            self.remove(id, (code != 0).then_some(code));
+        }
+    }
+
+    async fn join(&mut self, j: Join) {
+        let user = j.session.user.clone();
+        if self.view.kicked.contains(&user.user_id) {
+            let _ = j
+                .reply
+                .send(Err(WsError::forbidden("you were removed from this room")));
+            return;
+        }
+        let outbox = j.session.outbox.clone();
+        let first_socket = match self.present.get_mut(&user.user_id) {
+            Some(m) => {
+                m.sockets += 1;
+                false
+            }
+            None => {
+                self.present.insert(
+                    user.user_id,
+                    Member {
+                        name: user.display_name.clone(),
+                        sockets: 1,
+                    },
+                );
+                true
+            }
+        };
+        if first_socket {
+            let frame = json!({"type": "presence",
+                "joined": {"user_id": user.user_id, "display_name": user.display_name},
+                "count": self.present.len()});
+            self.fan_out(&ByteString::from(frame.to_string()));
+        }
+        self.sessions.push(j.session);
+        let present: Vec<Value> = self
+            .present
+            .iter()
+            .map(|(id, m)| json!({"user_id": id, "display_name": m.name}))
+            .collect();
+        let welcome = json!({
+            "type": "welcome",
+            "room": j.room_json,
+            "you": {"user_id": user.user_id, "display_name": user.display_name,
+                    "is_moderator": j.is_mod},
+            "last_seq": self.delivered,
+            "present": present,
+            "state": self.view.snapshot(user.user_id, j.is_mod, j.dot_votes_per_user),
+        });
+        let _ = outbox.tx.try_send(welcome.to_string().into());
+        if let Some(after) = j.after_seq.filter(|a| *a < self.delivered) {
+            let after = after.max(0);
+            if self.delivered - after > MAX_RESUME_EVENTS {
+                let frame = json!({"type": "resync_required", "last_seq": self.delivered,
+                    "message": format!("more than {MAX_RESUME_EVENTS} events were missed; \
+                                        load them with GET /api/v1/rooms/{}/events", self.room)});
+                let _ = outbox.tx.try_send(frame.to_string().into());
+            } else {
+                let events = match self.hub.pool.get().await {
+                    Ok(mut c) => {
+                        repo::events(&mut c, self.room, after, self.delivered, MAX_RESUME_EVENTS)
+                            .await
+                            .map_err(|e| e.to_string())
+                    }
+                    Err(e) => Err(e.to_string()),
+                };
+                match events {
+                    Ok(events) => {
+                        for e in events {
+                            if outbox.tx.try_send(Rendered::new(e).json).is_err() {
+                                outbox.kill.fire(close::TOO_SLOW);
+                                break;
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(room = %self.room, error = %e, "resume read failed");
+                        let frame = json!({"type": "resync_required", "last_seq": self.delivered,
+                            "message": "the missed events could not be read; load them over REST"});
+                        let _ = outbox.tx.try_send(frame.to_string().into());
+                    }
+                }
+            }
+        }
+        let _ = j.reply.send(Ok(()));
+    }
+
+    /// Every way out of the room ends here: presence and the socket list stay exact.
+    fn remove(&mut self, id: u64, close_with: Option<u16>) {
+        let Some(pos) = self.sessions.iter().position(|s| s.id == id) else {
+            return;
+        };
+        let s = self.sessions.swap_remove(pos);
+        if let Some(code) = close_with {
+            s.outbox.kill.fire(code);
+        }
+        let user = s.user.user_id;
+        let gone = match self.present.get_mut(&user) {
+            Some(m) if m.sockets > 1 => {
+                m.sockets -= 1;
+                false
+            }
+            Some(_) => {
+                self.present.remove(&user);
+                true
+            }
+            None => false,
+        };
+        if gone {
+            let frame = json!({"type": "presence",
+                "left": {"user_id": user, "display_name": s.user.display_name},
+                "count": self.present.len()});
+            self.fan_out(&ByteString::from(frame.to_string()));
+        }
+    }
+}
+
+/// Sends one NOTIFY per burst of committed batches, outside every writing transaction
+/// (a NOTIFY inside one serializes all commits).
+async fn announce(pool: DbPool, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)>) {
+    use diesel_async::RunQueryDsl;
+    const MAX_PAYLOAD: usize = 7900;
+    let mut ranges: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
+    while let Some(first) = rx.recv().await {
+        let mut next = Some(first);
+        while let Some((room, from, to)) = next.take() {
+            let r = ranges.entry(room).or_insert((from, to));
+            r.0 = r.0.min(from);
+            r.1 = r.1.max(to);
+            next = rx.try_recv().ok();
+        }
+        let mut payloads = vec![String::new()];
+        for (room, (from, to)) in std::mem::take(&mut ranges) {
+            let item = format!("{room}:{from}:{to}");
+            let cur = payloads.last_mut().expect("one at least");
+            if !cur.is_empty() && cur.len() + 1 + item.len() > MAX_PAYLOAD {
+                payloads.push(item);
+            } else {
+                if !cur.is_empty() {
+                    cur.push(' ');
+                }
+                cur.push_str(&item);
+            }
+        }
+        for p in payloads {
+            // A lost NOTIFY costs other instances a gap read, not an event: no retry loop.
+            let sent = match pool.get().await {
+                Ok(mut c) => diesel::sql_query("SELECT pg_notify($1, $2)")
+                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
+                    .bind::<diesel::sql_types::Text, _>(&p)
+                    .execute(&mut c)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = sent {
+                tracing::warn!(error = %e, "NOTIFY failed; other instances will fill the gap");
+            }
+        }
+    }
+}
+
+/// The instance's one LISTEN connection. It reconnects with backoff, and after every
+/// reconnect each active room catches up from the log (notifications sent while it was
+/// away are lost).
+async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
+    use diesel_async::RunQueryDsl;
+    let mut backoff = Duration::from_millis(100);
+    let mut first = true;
+    loop {
+        if hub.upgrade().is_none() {
+            return;
+        }
+        let conn = async {
+            let mut c = AsyncPgConnection::establish(&url).await?;
+            diesel::sql_query(format!("LISTEN {NOTIFY_CHANNEL}"))
+                .execute(&mut c)
+                .await
+                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            Ok::<_, diesel::ConnectionError>(c)
+        };
+        let mut conn = match conn.await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?backoff, "room listener cannot connect");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+                continue;
+            }
+        };
+        backoff = Duration::from_millis(100);
+        if !first {
+            tracing::info!("room listener reconnected; catching up");
+        }
+        if let Some(h) = hub.upgrade() {
+            if !first {
+                h.catch_up_all();
+            }
+        } else {
+            return;
+        }
+        first = false;
+        let mut stream = std::pin::pin!(conn.notifications_stream());
+        while let Some(n) = stream.next().await {
+            let n = match n {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::warn!(error = %e, "room listener lost its connection");
+                    break;
+                }
+            };
+            let Some(h) = hub.upgrade() else { return };
+            for item in n.payload.split(' ') {
+                let mut parts = item.split(':');
+                if let (Some(Ok(room)), Some(Ok(from)), Some(Ok(to))) = (
+                    parts.next().map(str::parse::<Uuid>),
+                    parts.next().map(str::parse::<i64>),
+                    parts.next().map(str::parse::<i64>),
+                ) {
+                    h.remote(room, from, to);
+                }
+            }
+        }
+        tokio::time::sleep(backoff).await;
+    }
+}

@@ -1,0 +1,568 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Nullable, Text, Uuid as SqlUuid};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::RoomAccess;
+use super::protocol::{Actor, Event};
+use super::state::RoomState;
+use crate::db::schema::{
+    organization_members, room_events, room_moderators, room_participants, rooms, users,
+};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = rooms)]
+pub struct Room {
+    pub id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub access: RoomAccess,
+    pub theme_id: Option<Uuid>,
+    pub organization_id: Option<Uuid>,
+    pub dot_votes_per_user: i32,
+    pub last_seq: i64,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = rooms)]
+pub struct NewRoom {
+    pub id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub access: RoomAccess,
+    pub theme_id: Option<Uuid>,
+    pub organization_id: Option<Uuid>,
+    pub dot_votes_per_user: i32,
+    pub created_by: Uuid,
+}
+
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = rooms)]
+pub struct RoomChangeset {
+    pub name: Option<String>,
+    pub description: Option<Option<String>>,
+    pub access: Option<RoomAccess>,
+    pub theme_id: Option<Option<Uuid>>,
+    pub organization_id: Option<Option<Uuid>>,
+    pub dot_votes_per_user: Option<i32>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewRoom) -> QueryResult<Room> {
+    diesel::insert_into(rooms::table)
+        .values(new)
+        .returning(Room::as_returning())
+        .get_result(conn)
+        .await
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Room>> {
+    rooms::table
+        .find(id)
+        .select(Room::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &RoomChangeset,
+) -> QueryResult<Room> {
+    diesel::update(rooms::table.find(id))
+        .set(changes)
+        .returning(Room::as_returning())
+        .get_result(conn)
+        .await
+}
+
+/// Rooms `user` may enter, oldest first after `after`. `all` for platform moderators.
+pub async fn list_enterable(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    all: bool,
+    after: Option<Uuid>,
+    fetch: i64,
+) -> QueryResult<Vec<Room>> {
+    let mut q = rooms::table
+        .select(Room::as_select())
+        .order(rooms::id)
+        .limit(fetch)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(rooms::id.gt(a));
+    }
+    if !all {
+        let moderates = diesel::dsl::exists(
+            room_moderators::table
+                .filter(room_moderators::room_id.eq(rooms::id))
+                .filter(room_moderators::user_id.eq(user)),
+        );
+        let invited = diesel::dsl::exists(
+            room_participants::table
+                .filter(room_participants::room_id.eq(rooms::id))
+                .filter(room_participants::user_id.eq(user)),
+        );
+        let member = diesel::dsl::exists(
+            organization_members::table
+                .filter(
+                    organization_members::organization_id
+                        .nullable()
+                        .eq(rooms::organization_id),
+                )
+                .filter(organization_members::user_id.eq(user)),
+        );
+        q = q.filter(
+            rooms::access
+                .eq(RoomAccess::Open)
+                .or(moderates)
+                .or(rooms::access.eq(RoomAccess::Invite).and(invited))
+                .or(rooms::access.eq(RoomAccess::Members).and(member)),
+        );
+    }
+    q.load(conn).await
+}
+
+pub async fn is_moderator(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        room_moderators::table
+            .filter(room_moderators::room_id.eq(room))
+            .filter(room_moderators::user_id.eq(user)),
+    ))
+    .get_result(conn)
+    .await
+}
+
+pub async fn is_participant(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        room_participants::table
+            .filter(room_participants::room_id.eq(room))
+            .filter(room_participants::user_id.eq(user)),
+    ))
+    .get_result(conn)
+    .await
+}
+
+pub async fn is_org_member(
+    conn: &mut AsyncPgConnection,
+    org: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        organization_members::table
+            .filter(organization_members::organization_id.eq(org))
+            .filter(organization_members::user_id.eq(user)),
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// Which list of people a room keeps: its moderators or its invited participants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeopleList {
+    Moderators,
+    Participants,
+}
+
+#[derive(Debug, Queryable)]
+pub struct PersonRow {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Adds `user`; `false` when already on the list.
+pub async fn add_person(
+    conn: &mut AsyncPgConnection,
+    list: PeopleList,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    let n = match list {
+        PeopleList::Moderators => {
+            diesel::insert_into(room_moderators::table)
+                .values((
+                    room_moderators::room_id.eq(room),
+                    room_moderators::user_id.eq(user),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?
+        }
+        PeopleList::Participants => {
+            diesel::insert_into(room_participants::table)
+                .values((
+                    room_participants::room_id.eq(room),
+                    room_participants::user_id.eq(user),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?
+        }
+    };
+    Ok(n == 1)
+}
+
+pub async fn remove_person(
+    conn: &mut AsyncPgConnection,
+    list: PeopleList,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    let n = match list {
+        PeopleList::Moderators => {
+            diesel::delete(room_moderators::table.find((room, user)))
+                .execute(conn)
+                .await?
+        }
+        PeopleList::Participants => {
+            diesel::delete(room_participants::table.find((room, user)))
+                .execute(conn)
+                .await?
+        }
+    };
+    Ok(n == 1)
+}
+
+pub async fn list_people(
+    conn: &mut AsyncPgConnection,
+    list: PeopleList,
+    room: Uuid,
+    after: Option<Uuid>,
+    fetch: i64,
+) -> QueryResult<Vec<PersonRow>> {
+    let after = after.unwrap_or(Uuid::nil());
+    match list {
+        PeopleList::Moderators => {
+            room_moderators::table
+                .inner_join(users::table)
+                .filter(room_moderators::room_id.eq(room))
+                .filter(room_moderators::user_id.gt(after))
+                .order(room_moderators::user_id)
+                .limit(fetch)
+                .select((
+                    room_moderators::user_id,
+                    users::display_name,
+                    room_moderators::created_at,
+                ))
+                .load(conn)
+                .await
+        }
+        PeopleList::Participants => {
+            room_participants::table
+                .inner_join(users::table)
+                .filter(room_participants::room_id.eq(room))
+                .filter(room_participants::user_id.gt(after))
+                .order(room_participants::user_id)
+                .limit(fetch)
+                .select((
+                    room_participants::user_id,
+                    users::display_name,
+                    room_participants::created_at,
+                ))
+                .load(conn)
+                .await
+        }
+    }
+}
+
+// ---- the log ----
+
+#[derive(Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = room_events)]
+pub struct EventRow {
+    pub room_id: Uuid,
+    pub seq: i64,
+    pub kind: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: String,
+    pub client_ref: Option<String>,
+    pub data: Value,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<EventRow> for Event {
+    fn from(r: EventRow) -> Self {
+        Event {
+            seq: r.seq,
+            kind: r.kind,
+            actor: Actor {
+                // A deleted account's events stay, with the name they were posted under.
+                user_id: r.actor_id.unwrap_or(Uuid::nil()),
+                display_name: r.actor_name,
+            },
+            r#ref: r.client_ref,
+            data: r.data,
+            at: r.created_at,
+        }
+    }
+}
+
+impl EventRow {
+    pub fn new(room_id: Uuid, e: &Event) -> Self {
+        Self {
+            room_id,
+            seq: e.seq,
+            kind: e.kind.clone(),
+            actor_id: Some(e.actor.user_id),
+            actor_name: e.actor.display_name.clone(),
+            client_ref: e.r#ref.clone(),
+            data: e.data.clone(),
+            created_at: e.at,
+        }
+    }
+}
+
+/// Events with `after < seq <= upto`, oldest first, at most `limit`.
+pub async fn events(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    after: i64,
+    upto: i64,
+    limit: i64,
+) -> QueryResult<Vec<Event>> {
+    let rows: Vec<EventRow> = room_events::table
+        .filter(room_events::room_id.eq(room))
+        .filter(room_events::seq.gt(after))
+        .filter(room_events::seq.le(upto))
+        .order(room_events::seq)
+        .limit(limit)
+        .select(EventRow::as_select())
+        .load(conn)
+        .await?;
+    Ok(rows.into_iter().map(Event::from).collect())
+}
+
+/// Events from `after` to the end of the log, in pages (for the export and state loads).
+pub async fn events_all(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    mut after: i64,
+    upto: i64,
+    mut each: impl FnMut(Event),
+) -> QueryResult<()> {
+    const PAGE: i64 = 5000;
+    loop {
+        let page = events(conn, room, after, upto, PAGE).await?;
+        let n = page.len() as i64;
+        for e in page {
+            after = e.seq;
+            each(e);
+        }
+        if n < PAGE {
+            return Ok(());
+        }
+    }
+}
+
+pub async fn last_seq(conn: &mut AsyncPgConnection, room: Uuid) -> QueryResult<Option<i64>> {
+    rooms::table
+        .find(room)
+        .select(rooms::last_seq)
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// The room's state up to its current `last_seq`, built from the log. Chat messages matter
+/// to the state only through slow mode (each user's last message), so they are summarized
+/// in SQL instead of being read one by one.
+pub async fn load_state(conn: &mut AsyncPgConnection, room: Uuid) -> QueryResult<RoomState> {
+    let upto = last_seq(conn, room).await?.unwrap_or(0);
+    let mut state = RoomState::default();
+    const PAGE: i64 = 5000;
+    let mut after = 0;
+    loop {
+        let rows: Vec<EventRow> = room_events::table
+            .filter(room_events::room_id.eq(room))
+            .filter(room_events::seq.gt(after))
+            .filter(room_events::seq.le(upto))
+            .filter(room_events::kind.ne("chat"))
+            .order(room_events::seq)
+            .limit(PAGE)
+            .select(EventRow::as_select())
+            .load(conn)
+            .await?;
+        let n = rows.len() as i64;
+        for r in rows {
+            after = r.seq;
+            // Non-chat events arrive with gaps where the chats were; apply needs order only.
+            state.applied_seq = r.seq - 1;
+            state.apply(&Event::from(r));
+        }
+        if n < PAGE {
+            break;
+        }
+    }
+    let last_chats: Vec<(Option<Uuid>, Option<DateTime<Utc>>)> = room_events::table
+        .filter(room_events::room_id.eq(room))
+        .filter(room_events::seq.le(upto))
+        .filter(room_events::kind.eq("chat"))
+        .group_by(room_events::actor_id)
+        .select((
+            room_events::actor_id,
+            diesel::dsl::max(room_events::created_at),
+        ))
+        .load(conn)
+        .await?;
+    state.last_chat = last_chats
+        .into_iter()
+        .filter_map(|(u, t)| Some((u?, t?)))
+        .collect();
+    state.applied_seq = upto;
+    Ok(state)
+}
+
+// ---- the writer's queries ----
+
+/// Locks the rooms (in id order, as every writer does, so writers never deadlock) and
+/// returns each one's `last_seq` and dot budget.
+pub async fn lock_rooms(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, i64, i32)>> {
+    rooms::table
+        .filter(rooms::id.eq_any(ids))
+        .order(rooms::id)
+        .select((rooms::id, rooms::last_seq, rooms::dot_votes_per_user))
+        .for_update()
+        .load(conn)
+        .await
+}
+
+#[derive(QueryableByName)]
+struct RefHit {
+    #[diesel(sql_type = SqlUuid)]
+    room_id: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    actor_id: Uuid,
+    #[diesel(sql_type = Text)]
+    client_ref: String,
+    #[diesel(sql_type = BigInt)]
+    seq: i64,
+}
+
+/// Seqs already stored for these (room, actor, ref) triples: resent frames.
+pub async fn existing_refs(
+    conn: &mut AsyncPgConnection,
+    keys: &[(Uuid, Uuid, String)],
+) -> QueryResult<HashMap<(Uuid, Uuid, String), i64>> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rooms: Vec<Uuid> = keys.iter().map(|k| k.0).collect();
+    let actors: Vec<Uuid> = keys.iter().map(|k| k.1).collect();
+    let refs: Vec<String> = keys.iter().map(|k| k.2.clone()).collect();
+    let hits: Vec<RefHit> = diesel::sql_query(
+        "SELECT e.room_id, e.actor_id, e.client_ref, e.seq \
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(room_id, actor_id, client_ref) \
+         JOIN room_events e ON e.room_id = k.room_id AND e.actor_id = k.actor_id \
+                           AND e.client_ref = k.client_ref",
+    )
+    .bind::<Array<SqlUuid>, _>(rooms)
+    .bind::<Array<SqlUuid>, _>(actors)
+    .bind::<Array<Text>, _>(refs)
+    .load(conn)
+    .await?;
+    Ok(hits
+        .into_iter()
+        .map(|h| ((h.room_id, h.actor_id, h.client_ref), h.seq))
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct ChatHit {
+    #[diesel(sql_type = SqlUuid)]
+    room_id: Uuid,
+    #[diesel(sql_type = BigInt)]
+    seq: i64,
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    actor_id: Option<Uuid>,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    deleted: bool,
+}
+
+/// Author and deleted flag of the chat messages that edits, deletions and reactions target.
+pub async fn chat_targets(
+    conn: &mut AsyncPgConnection,
+    keys: &[(Uuid, i64)],
+) -> QueryResult<HashMap<(Uuid, i64), (Option<Uuid>, bool)>> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rooms: Vec<Uuid> = keys.iter().map(|k| k.0).collect();
+    let seqs: Vec<i64> = keys.iter().map(|k| k.1).collect();
+    let hits: Vec<ChatHit> = diesel::sql_query(
+        "SELECT e.room_id, e.seq, e.actor_id, coalesce((e.data->>'deleted')::boolean, false) AS deleted \
+         FROM unnest($1::uuid[], $2::bigint[]) AS k(room_id, seq) \
+         JOIN room_events e ON e.room_id = k.room_id AND e.seq = k.seq AND e.kind = 'chat'",
+    )
+    .bind::<Array<SqlUuid>, _>(rooms)
+    .bind::<Array<BigInt>, _>(seqs)
+    .load(conn)
+    .await?;
+    Ok(hits
+        .into_iter()
+        .map(|h| ((h.room_id, h.seq), (h.actor_id, h.deleted)))
+        .collect())
+}
+
+pub async fn insert_events(conn: &mut AsyncPgConnection, rows: &[EventRow]) -> QueryResult<()> {
+    // 8 binds a row; PostgreSQL allows 65535 per statement.
+    for chunk in rows.chunks(4000) {
+        diesel::insert_into(room_events::table)
+            .values(chunk)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_last_seqs(conn: &mut AsyncPgConnection, seqs: &[(Uuid, i64)]) -> QueryResult<()> {
+    let ids: Vec<Uuid> = seqs.iter().map(|s| s.0).collect();
+    let values: Vec<i64> = seqs.iter().map(|s| s.1).collect();
+    diesel::sql_query(
+        "UPDATE rooms SET last_seq = v.seq FROM unnest($1::uuid[], $2::bigint[]) AS v(id, seq) \
+         WHERE rooms.id = v.id",
+    )
+    .bind::<Array<SqlUuid>, _>(ids)
+    .bind::<Array<BigInt>, _>(values)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Edits and deletions also rewrite the original message, so history shows the current
+/// text and a deleted message's text is really gone (moderation removes it for a reason).
+pub async fn rewrite_chat(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    seq: i64,
+    new_text: Option<&str>,
+) -> QueryResult<()> {
+    let data = match new_text {
+        Some(t) => serde_json::json!({"text": t, "edited": true}),
+        None => serde_json::json!({"deleted": true}),
+    };
+    diesel::update(room_events::table.find((room, seq)))
+        .set(room_events::data.eq(data))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,362 @@
+use chrono::Utc;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::RoomAccess;
+use super::dto::{
+    CreateRoomRequest, EventsPage, EventsParams, PersonView, RoomView, UpdateRoomRequest,
+};
+use super::export;
+use super::repo::{self, NewRoom, PeopleList, Room, RoomChangeset};
+use crate::auth::AuthUser;
+use crate::db::schema::{organizations, themes};
+use crate::domain::{RoomName, text};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::pagination::{Page, PageRequest};
+use crate::state::AppState;
+use crate::users::repo as users_repo;
+
+const MAX_DESCRIPTION: usize = 5000;
+const MAX_EVENTS_PAGE: i64 = 1000;
+
+/// `Some(is_moderator)` when `user` may enter `room`. Platform moderators and admins may
+/// enter and moderate every room; room moderators theirs.
+pub async fn access(
+    conn: &mut AsyncPgConnection,
+    room: &Room,
+    user: &AuthUser,
+) -> AppResult<Option<bool>> {
+    if user.is_moderator() || repo::is_moderator(conn, room.id, user.id).await? {
+        return Ok(Some(true));
+    }
+    let allowed = match room.access {
+        RoomAccess::Open => true,
+        RoomAccess::Invite => repo::is_participant(conn, room.id, user.id).await?,
+        RoomAccess::Members => match room.organization_id {
+            Some(org) => repo::is_org_member(conn, org, user.id).await?,
+            None => false,
+        },
+    };
+    Ok(allowed.then_some(false))
+}
+
+/// The room and whether the caller moderates it; 404 when it does not exist or the caller
+/// may not enter (an invite-only room does not reveal that it exists).
+async fn enter(conn: &mut AsyncPgConnection, id: Uuid, user: &AuthUser) -> AppResult<(Room, bool)> {
+    let room = repo::find(conn, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("room"))?;
+    match access(conn, &room, user).await? {
+        Some(is_mod) => Ok((room, is_mod)),
+        None => Err(AppError::not_found("room")),
+    }
+}
+
+async fn moderate(conn: &mut AsyncPgConnection, id: Uuid, user: &AuthUser) -> AppResult<Room> {
+    let (room, is_mod) = enter(conn, id, user).await?;
+    if !is_mod {
+        return Err(AppError::forbidden(
+            "only the room's moderators may do this",
+        ));
+    }
+    Ok(room)
+}
+
+fn dot_budget(e: &mut FieldErrors, v: Option<i32>) -> Option<i32> {
+    v.and_then(|n| {
+        e.check(
+            "dot_votes_per_user",
+            if (0..=100).contains(&n) {
+                Ok(n)
+            } else {
+                Err("must be between 0 and 100")
+            },
+        )
+    })
+}
+
+/// Theme and organization must exist: a 422 naming the field beats a foreign-key 409.
+async fn check_refs(
+    conn: &mut AsyncPgConnection,
+    e: &mut FieldErrors,
+    theme: Option<Uuid>,
+    org: Option<Uuid>,
+) -> AppResult<()> {
+    if let Some(t) = theme {
+        let found: bool = diesel::select(diesel::dsl::exists(themes::table.find(t)))
+            .get_result(conn)
+            .await?;
+        if !found {
+            e.add("theme_id", "no such theme");
+        }
+    }
+    if let Some(o) = org {
+        let found: bool = diesel::select(diesel::dsl::exists(organizations::table.find(o)))
+            .get_result(conn)
+            .await?;
+        if !found {
+            e.add("organization_id", "no such organization");
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(
+    state: &AppState,
+    caller: &AuthUser,
+    req: CreateRoomRequest,
+) -> AppResult<RoomView> {
+    if !caller.is_moderator() {
+        return Err(AppError::forbidden(
+            "creating rooms needs the moderator or admin role",
+        ));
+    }
+    let mut e = FieldErrors::new();
+    let name = e.check("name", RoomName::parse(&req.name));
+    let description = req
+        .description
+        .as_deref()
+        .and_then(|d| e.check("description", text(d, MAX_DESCRIPTION)))
+        .filter(|d| !d.is_empty());
+    let dots = dot_budget(&mut e, req.dot_votes_per_user);
+    if req.access == RoomAccess::Members && req.organization_id.is_none() {
+        e.add("organization_id", "is required for `members` rooms");
+    }
+    let mut conn = state.conn().await?;
+    check_refs(&mut conn, &mut e, req.theme_id, req.organization_id).await?;
+    e.finish()?;
+    let new = NewRoom {
+        id: Uuid::now_v7(),
+        name: name.expect("checked").into_inner(),
+        description,
+        access: req.access,
+        theme_id: req.theme_id,
+        organization_id: req.organization_id,
+        dot_votes_per_user: dots.unwrap_or(3),
+        created_by: caller.id,
+    };
+    let room = diesel_async::AsyncConnection::transaction::<_, AppError, _>(
+        &mut *conn,
+        async move |conn| {
+            let room = repo::insert(conn, &new).await?;
+            repo::add_person(conn, PeopleList::Moderators, room.id, caller.id).await?;
+            Ok(room)
+        },
+    )
+    .await?;
+    tracing::info!(room_id = %room.id, by = %caller.id, "room created");
+    Ok(RoomView::new(room, true))
+}
+
+pub async fn list(
+    state: &AppState,
+    caller: &AuthUser,
+    page: PageRequest,
+) -> AppResult<Page<RoomView>> {
+    let mut conn = state.conn().await?;
+    let rows = repo::list_enterable(
+        &mut conn,
+        caller.id,
+        caller.is_moderator(),
+        page.after_uuid()?,
+        page.fetch(),
+    )
+    .await?;
+    let mut mods = std::collections::HashSet::new();
+    if !caller.is_moderator() {
+        for r in &rows {
+            if repo::is_moderator(&mut conn, r.id, caller.id).await? {
+                mods.insert(r.id);
+            }
+        }
+    }
+    let all = caller.is_moderator();
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |r| r.id.to_string(),
+        |r| {
+            let m = all || mods.contains(&r.id);
+            RoomView::new(r, m)
+        },
+    ))
+}
+
+pub async fn get(state: &AppState, caller: &AuthUser, id: Uuid) -> AppResult<RoomView> {
+    let mut conn = state.conn().await?;
+    let (room, is_mod) = enter(&mut conn, id, caller).await?;
+    Ok(RoomView::new(room, is_mod))
+}
+
+pub async fn update(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    req: UpdateRoomRequest,
+) -> AppResult<RoomView> {
+    let mut conn = state.conn().await?;
+    let room = moderate(&mut conn, id, caller).await?;
+    let mut e = FieldErrors::new();
+    let name = req
+        .name
+        .as_deref()
+        .and_then(|n| e.check("name", RoomName::parse(n)))
+        .map(RoomName::into_inner);
+    let description = req.description.map(|d| {
+        d.and_then(|d| e.check("description", text(&d, MAX_DESCRIPTION)))
+            .filter(|d| !d.is_empty())
+    });
+    let dots = dot_budget(&mut e, req.dot_votes_per_user);
+    let access = req.access.unwrap_or(room.access);
+    let org = req.organization_id.unwrap_or(room.organization_id);
+    if access == RoomAccess::Members && org.is_none() {
+        e.add("organization_id", "is required for `members` rooms");
+    }
+    check_refs(
+        &mut conn,
+        &mut e,
+        req.theme_id.flatten(),
+        req.organization_id.flatten(),
+    )
+    .await?;
+    e.finish()?;
+    let changes = RoomChangeset {
+        name,
+        description,
+        access: req.access,
+        theme_id: req.theme_id,
+        organization_id: req.organization_id,
+        dot_votes_per_user: dots,
+        updated_at: Utc::now(),
+    };
+    let room = repo::update(&mut conn, id, &changes).await?;
+    Ok(RoomView::new(room, true))
+}
+
+pub async fn add_person(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    list: PeopleList,
+    user: Uuid,
+) -> AppResult<PersonView> {
+    let mut conn = state.conn().await?;
+    moderate(&mut conn, id, caller).await?;
+    let target = users_repo::find(&mut conn, user)
+        .await?
+        .ok_or_else(|| AppError::not_found("user"))?;
+    if !repo::add_person(&mut conn, list, id, user).await? {
+        return Err(AppError::conflict(
+            "already_added",
+            match list {
+                PeopleList::Moderators => "this user already moderates the room",
+                PeopleList::Participants => "this user is already invited",
+            },
+        ));
+    }
+    Ok(PersonView {
+        user_id: target.id,
+        display_name: target.display_name,
+        added_at: Utc::now(),
+    })
+}
+
+pub async fn remove_person(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    list: PeopleList,
+    user: Uuid,
+) -> AppResult<()> {
+    let mut conn = state.conn().await?;
+    moderate(&mut conn, id, caller).await?;
+    if !repo::remove_person(&mut conn, list, id, user).await? {
+        return Err(AppError::not_found(match list {
+            PeopleList::Moderators => "moderator",
+            PeopleList::Participants => "participant",
+        }));
+    }
+    Ok(())
+}
+
+pub async fn list_people(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    list: PeopleList,
+    page: PageRequest,
+) -> AppResult<Page<PersonView>> {
+    let mut conn = state.conn().await?;
+    enter(&mut conn, id, caller).await?;
+    let rows = repo::list_people(&mut conn, list, id, page.after_uuid()?, page.fetch()).await?;
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |p| p.user_id.to_string(),
+        PersonView::from,
+    ))
+}
+
+pub async fn events(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    params: EventsParams,
+) -> AppResult<EventsPage> {
+    let mut e = FieldErrors::new();
+    let after = params
+        .after_seq
+        .and_then(|a| {
+            e.check(
+                "after_seq",
+                if a >= 0 { Ok(a) } else { Err("must be >= 0") },
+            )
+        })
+        .unwrap_or(0);
+    let limit = params
+        .limit
+        .and_then(|l| {
+            e.check(
+                "limit",
+                if (1..=MAX_EVENTS_PAGE).contains(&l) {
+                    Ok(l)
+                } else {
+                    Err("must be between 1 and 1000")
+                },
+            )
+        })
+        .unwrap_or(100);
+    e.finish()?;
+    let mut conn = state.conn().await?;
+    let (room, _) = enter(&mut conn, id, caller).await?;
+    let events = repo::events(&mut conn, id, after, room.last_seq, limit).await?;
+    let last_in_page = events.last().map_or(after, |e| e.seq);
+    Ok(EventsPage {
+        next_after_seq: (last_in_page < room.last_seq).then_some(last_in_page),
+        items: events.iter().map(|e| e.render()).collect(),
+        last_seq: room.last_seq,
+    })
+}
+
+pub async fn export(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    format: Option<&str>,
+) -> AppResult<String> {
+    match format.unwrap_or("md") {
+        "md" | "markdown" => {}
+        other => {
+            return Err(FieldErrors::single(
+                "format",
+                format!("`{other}` is not supported; use `md`"),
+            ));
+        }
+    }
+    let mut conn = state.conn().await?;
+    let (room, _) = enter(&mut conn, id, caller).await?;
+    let mut events = Vec::new();
+    repo::events_all(&mut conn, id, 0, room.last_seq, |e| events.push(e)).await?;
+    Ok(export::markdown(&room, &events, Utc::now()))
+}
