@@ -115,6 +115,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    server_instances (id) {
+        id -> Uuid,
+        started_at -> Timestamptz,
+        seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    room_presence (room_id, instance_id, user_id) {
+        room_id -> Uuid,
+        instance_id -> Uuid,
+        user_id -> Uuid,
+        display_name -> Text,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
@@ -133,4 +150,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     room_moderators,
     room_participants,
     room_events,
+    server_instances,
+    room_presence,
 );

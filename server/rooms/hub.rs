@@ -105,15 +105,31 @@ pub struct Join {
 
 enum ActorMsg {
     Join(Box<Join>),
+    /// Another instance's presence in this room changed.
+    Presence,
     Leave(u64),
     Local(Vec<Rendered>),
-    Remote { from: i64, to: i64 },
+    Remote {
+        from: i64,
+        to: i64,
+    },
     CatchUp,
     Shutdown,
 }
 
+/// A user's first socket in a room on this instance opened, or the last one closed.
+struct PresenceOp {
+    room: Uuid,
+    user: Uuid,
+    name: String,
+    present: bool,
+}
+
 pub struct HubInner {
     pub pool: DbPool,
+    /// This process, in `server_instances` (presence rows are per instance).
+    instance: Uuid,
+    presence_tx: mpsc::UnboundedSender<PresenceOp>,
     rooms: Mutex<HashMap<Uuid, mpsc::UnboundedSender<ActorMsg>>>,
     writers: Vec<mpsc::Sender<WriterMsg>>,
     announcer: mpsc::UnboundedSender<(Uuid, i64, i64)>,
@@ -137,6 +153,8 @@ impl Hub {
         metrics: Arc<Metrics>,
     ) -> Self {
         let (announcer, announce_rx) = mpsc::unbounded_channel();
+        let (presence_tx, presence_rx) = mpsc::unbounded_channel();
+        let instance = Uuid::now_v7();
         let mut writer_rxs = Vec::new();
         let mut writers = Vec::new();
         for _ in 0..WRITERS {
@@ -150,6 +168,8 @@ impl Hub {
         });
         let inner = Arc::new(HubInner {
             pool: pool.clone(),
+            instance,
+            presence_tx,
             rooms: Mutex::new(HashMap::new()),
             writers,
             announcer,
@@ -162,7 +182,8 @@ impl Hub {
         for rx in writer_rxs {
             tokio::spawn(writer::run(inner.clone(), rx));
         }
-        tokio::spawn(announce(pool, announce_rx));
+        tokio::spawn(announce(pool.clone(), announce_rx));
+        tokio::spawn(presence(pool, instance, presence_rx));
         tokio::spawn(listen(Arc::downgrade(&inner), database_url));
         let weak = Arc::downgrade(&inner);
         tokio::spawn(async move {
@@ -302,6 +323,13 @@ impl HubInner {
         }
     }
 
+    fn presence_changed(&self, room: Uuid) {
+        let tx = self.rooms.lock().expect("rooms lock").get(&room).cloned();
+        if let Some(tx) = tx {
+            let _ = tx.send(ActorMsg::Presence);
+        }
+    }
+
     fn catch_up_all(&self) {
         for tx in self.rooms.lock().expect("rooms lock").values() {
             let _ = tx.send(ActorMsg::CatchUp);
@@ -319,6 +347,8 @@ struct RoomActor {
     room: Uuid,
     sessions: Vec<SessionHandle>,
     present: HashMap<Uuid, Member>,
+    /// Users in the room through other instances only as far as they are not also here.
+    remote: HashMap<Uuid, String>,
     delivered: i64,
     pending: BTreeMap<i64, Rendered>,
     gap_since: Option<Instant>,
@@ -344,12 +374,14 @@ async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiv
         room,
         sessions: Vec::new(),
         present: HashMap::new(),
+        remote: HashMap::new(),
         delivered: view.applied_seq,
         pending: BTreeMap::new(),
         gap_since: None,
         view,
         dirty_polls: HashSet::new(),
     };
+    actor.refresh_remote().await;
     let mut idle_since = Some(Instant::now());
     let mut results_tick = tokio::time::interval(RESULTS_EVERY);
     results_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -407,6 +439,7 @@ impl RoomActor {
         match msg {
             ActorMsg::Join(j) => self.join(*j).await,
             ActorMsg::Leave(id) => self.remove(id, None),
+            ActorMsg::Presence => self.refresh_remote().await,
             ActorMsg::Local(events) => {
                 for e in events {
                     if e.event.seq > self.delivered {
@@ -435,32 +468,48 @@ impl RoomActor {
                 for s in std::mem::take(&mut self.sessions) {
                     s.outbox.kill.fire(close::RESTART);
                 }
-                self.present.clear();
+                for (user, m) in self.present.drain() {
+                    let _ = self.hub.presence_tx.send(PresenceOp {
+                        room: self.room,
+                        user,
+                        name: m.name,
+                        present: false,
+                    });
+                }
             }
         }
     }
 
-    /// Reads `after < seq <= upto` from the log into `pending` and delivers what it can.
-    async fn read_log(&mut self, after: i64, upto: i64) {
-        let events = match self.hub.pool.get().await {
-            Ok(mut c) => repo::events(&mut c, self.room, after, upto, upto - after).await,
-            Err(e) => {
-                tracing::warn!(room = %self.room, error = %e, "reading the room log failed");
-                return;
-            }
-        };
-        match events {
-            Ok(events) => {
-                for e in events {
-                    if e.seq > self.delivered {
-                        self.pending
-                            .entry(e.seq)
-                            .or_insert_with(|| Rendered::new(e));
-                    }
+    /// Reads `after < seq <= upto` from the log into `pending` and delivers what it can,
+    /// a page at a time (a long outage must not load the whole backlog at once).
+    async fn read_log(&mut self, mut after: i64, upto: i64) {
+        const PAGE: i64 = 2000;
+        while after < upto {
+            let events = match self.hub.pool.get().await {
+                Ok(mut c) => repo::events(&mut c, self.room, after, upto, PAGE)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            let events = match events {
+                Ok(events) => events,
+                Err(e) => {
+                    tracing::warn!(room = %self.room, error = %e, "reading the room log failed");
+                    return;
                 }
-                self.drain();
+            };
+            let Some(last) = events.last().map(|e| e.seq) else {
+                return;
+            };
+            after = last;
+            for e in events {
+                if e.seq > self.delivered {
+                    self.pending
+                        .entry(e.seq)
+                        .or_insert_with(|| Rendered::new(e));
+                }
             }
-            Err(e) => tracing::warn!(room = %self.room, error = %e, "reading the room log failed"),
+            self.drain();
         }
     }
 
@@ -570,17 +619,28 @@ impl RoomActor {
             }
         };
         if first_socket {
-            let frame = json!({"type": "presence",
-                "joined": {"user_id": user.user_id, "display_name": user.display_name},
-                "count": self.present.len()});
-            self.fan_out(&ByteString::from(frame.to_string()));
+            let _ = self.hub.presence_tx.send(PresenceOp {
+                room: self.room,
+                user: user.user_id,
+                name: user.display_name.clone(),
+                present: true,
+            });
+            if !self.remote.contains_key(&user.user_id) {
+                self.announce_presence("joined", user.user_id, &user.display_name);
+            }
         }
         self.sessions.push(j.session);
-        let present: Vec<Value> = self
+        let mut present: Vec<Value> = self
             .present
             .iter()
             .map(|(id, m)| json!({"user_id": id, "display_name": m.name}))
             .collect();
+        present.extend(
+            self.remote
+                .iter()
+                .filter(|(id, _)| !self.present.contains_key(*id))
+                .map(|(id, name)| json!({"user_id": id, "display_name": name})),
+        );
         let welcome = json!({
             "type": "welcome",
             "room": j.room_json,
@@ -650,10 +710,64 @@ impl RoomActor {
             None => false,
         };
         if gone {
-            let frame = json!({"type": "presence",
-                "left": {"user_id": user, "display_name": s.user.display_name},
-                "count": self.present.len()});
-            self.fan_out(&ByteString::from(frame.to_string()));
+            let _ = self.hub.presence_tx.send(PresenceOp {
+                room: self.room,
+                user,
+                name: s.user.display_name.clone(),
+                present: false,
+            });
+            if !self.remote.contains_key(&user) {
+                self.announce_presence("left", user, &s.user.display_name);
+            }
+        }
+    }
+
+    /// Distinct users in the room, on every instance.
+    fn head_count(&self) -> usize {
+        self.present.len()
+            + self
+                .remote
+                .keys()
+                .filter(|u| !self.present.contains_key(*u))
+                .count()
+    }
+
+    fn announce_presence(&mut self, what: &str, user: Uuid, name: &str) {
+        let frame = json!({"type": "presence",
+            what: {"user_id": user, "display_name": name},
+            "count": self.head_count()});
+        self.fan_out(&ByteString::from(frame.to_string()));
+    }
+
+    /// Re-reads who is here through other instances and announces the difference.
+    async fn refresh_remote(&mut self) {
+        let rows = match self.hub.pool.get().await {
+            Ok(mut c) => repo::remote_presence(&mut c, self.room, self.hub.instance)
+                .await
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        let fresh: HashMap<Uuid, String> = match rows {
+            Ok(rows) => rows.into_iter().collect(),
+            Err(e) => {
+                tracing::warn!(room = %self.room, error = %e, "reading presence failed");
+                return;
+            }
+        };
+        let old = std::mem::replace(&mut self.remote, fresh);
+        let joined: Vec<(Uuid, String)> = self
+            .remote
+            .iter()
+            .filter(|(u, _)| !old.contains_key(*u) && !self.present.contains_key(*u))
+            .map(|(u, n)| (*u, n.clone()))
+            .collect();
+        for (u, n) in joined {
+            self.announce_presence("joined", u, &n);
+        }
+        for (u, n) in old {
+            if !self.remote.contains_key(&u) && !self.present.contains_key(&u) {
+                self.announce_presence("left", u, &n);
+            }
         }
     }
 }
@@ -754,6 +868,10 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
             };
             let Some(h) = hub.upgrade() else { return };
             for item in n.payload.split(' ') {
+                if let Some(room) = item.strip_prefix("p:").and_then(|r| r.parse().ok()) {
+                    h.presence_changed(room);
+                    continue;
+                }
                 let mut parts = item.split(':');
                 if let (Some(Ok(room)), Some(Ok(from)), Some(Ok(to))) = (
                     parts.next().map(str::parse::<Uuid>),
@@ -765,5 +883,67 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
             }
         }
         tokio::time::sleep(backoff).await;
+    }
+}
+
+/// Keeps this instance's rows in `room_presence` (one write when a user's first socket in a
+/// room opens or the last closes), heartbeats, removes instances that died, and tells the
+/// other instances with `p:<room>` notifications.
+async fn presence(pool: DbPool, instance: Uuid, mut rx: mpsc::UnboundedReceiver<PresenceOp>) {
+    use diesel_async::RunQueryDsl;
+    const HEARTBEAT: Duration = Duration::from_secs(10);
+    const DEAD_AFTER_SECS: i32 = 45;
+    let mut tick = tokio::time::interval(HEARTBEAT);
+    let mut ticks = 0u64;
+    loop {
+        let mut changed: Vec<Uuid> = Vec::new();
+        tokio::select! {
+            op = rx.recv() => {
+                let Some(op) = op else { return };
+                let mut ops = vec![op];
+                while let Ok(op) = rx.try_recv() {
+                    ops.push(op);
+                }
+                let Ok(mut c) = pool.get().await else { continue };
+                // The instance row must exist before its presence rows.
+                if ticks == 0 && repo::heartbeat(&mut c, instance).await.is_ok() {
+                    ticks = 1;
+                }
+                for op in ops {
+                    match repo::set_presence(&mut c, op.room, instance, op.user, &op.name, op.present).await {
+                        Ok(()) => changed.push(op.room),
+                        Err(e) => tracing::warn!(error = %e, "storing presence failed"),
+                    }
+                }
+            }
+            _ = tick.tick() => {
+                let Ok(mut c) = pool.get().await else { continue };
+                if let Err(e) = repo::heartbeat(&mut c, instance).await {
+                    tracing::warn!(error = %e, "instance heartbeat failed");
+                }
+                ticks += 1;
+                if ticks.is_multiple_of(3) {
+                    match repo::reap_instances(&mut c, DEAD_AFTER_SECS).await {
+                        Ok(rooms) => changed.extend(rooms),
+                        Err(e) => tracing::warn!(error = %e, "removing dead instances failed"),
+                    }
+                }
+            }
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        if changed.is_empty() {
+            continue;
+        }
+        let payload: Vec<String> = changed.iter().map(|r| format!("p:{r}")).collect();
+        for chunk in payload.chunks(150) {
+            if let Ok(mut c) = pool.get().await {
+                let _ = diesel::sql_query("SELECT pg_notify($1, $2)")
+                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
+                    .bind::<diesel::sql_types::Text, _>(chunk.join(" "))
+                    .execute(&mut c)
+                    .await;
+            }
+        }
     }
 }

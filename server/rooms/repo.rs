@@ -11,7 +11,8 @@ use super::RoomAccess;
 use super::protocol::{Actor, Event};
 use super::state::RoomState;
 use crate::db::schema::{
-    organization_members, room_events, room_moderators, room_participants, rooms, users,
+    organization_members, room_events, room_moderators, room_participants, room_presence, rooms,
+    server_instances, users,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -562,6 +563,90 @@ pub async fn rewrite_chat(
     };
     diesel::update(room_events::table.find((room, seq)))
         .set(room_events::data.eq(data))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+// ---- room-wide presence across instances ----
+
+pub async fn heartbeat(conn: &mut AsyncPgConnection, instance: Uuid) -> QueryResult<()> {
+    diesel::insert_into(server_instances::table)
+        .values(server_instances::id.eq(instance))
+        .on_conflict(server_instances::id)
+        .do_update()
+        .set(server_instances::seen_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Forgets instances silent for `secs` (killed ones); returns the rooms whose presence
+/// changed.
+pub async fn reap_instances(conn: &mut AsyncPgConnection, secs: i32) -> QueryResult<Vec<Uuid>> {
+    #[derive(QueryableByName)]
+    struct R {
+        #[diesel(sql_type = SqlUuid)]
+        room_id: Uuid,
+    }
+    let rows: Vec<R> = diesel::sql_query(
+        "WITH gone AS (DELETE FROM server_instances \
+                       WHERE seen_at < now() - make_interval(secs => $1) RETURNING id) \
+         DELETE FROM room_presence WHERE instance_id IN (SELECT id FROM gone) RETURNING room_id",
+    )
+    .bind::<diesel::sql_types::Integer, _>(secs)
+    .load(conn)
+    .await?;
+    let mut rooms: Vec<Uuid> = rows.into_iter().map(|r| r.room_id).collect();
+    rooms.sort_unstable();
+    rooms.dedup();
+    Ok(rooms)
+}
+
+pub async fn set_presence(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    instance: Uuid,
+    user: Uuid,
+    name: &str,
+    present: bool,
+) -> QueryResult<()> {
+    if present {
+        diesel::insert_into(room_presence::table)
+            .values((
+                room_presence::room_id.eq(room),
+                room_presence::instance_id.eq(instance),
+                room_presence::user_id.eq(user),
+                room_presence::display_name.eq(name),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    } else {
+        diesel::delete(room_presence::table.find((room, instance, user)))
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Users present in `room` through other instances.
+pub async fn remote_presence(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    me: Uuid,
+) -> QueryResult<Vec<(Uuid, String)>> {
+    room_presence::table
+        .filter(room_presence::room_id.eq(room))
+        .filter(room_presence::instance_id.ne(me))
+        .select((room_presence::user_id, room_presence::display_name))
+        .distinct()
+        .load(conn)
+        .await
+}
+
+pub async fn leave_all(conn: &mut AsyncPgConnection, instance: Uuid) -> QueryResult<()> {
+    diesel::delete(server_instances::table.find(instance))
         .execute(conn)
         .await?;
     Ok(())

@@ -578,7 +578,19 @@ async fn two_instances_deliver_the_same_order_and_survive_a_killed_listener() {
     let bob = a.register("bob").await;
     let room = open_room(&a, &admin).await;
     let (mut on_a, _) = Ws::join(&a.addr, &admin, &room, None).await;
-    let (mut on_b, _) = Ws::join(&b.addr, &bob, &room, None).await;
+    let (mut on_b, welcome) = Ws::join(&b.addr, &bob, &room, None).await;
+    // Presence is room-wide: each instance knows who is on the other.
+    let joined = on_a.next_of("presence").await;
+    assert_eq!(joined["joined"]["user_id"], bob.id.to_string());
+    assert_eq!(joined["count"], 2);
+    let mut present: Vec<String> = welcome["present"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["display_name"].as_str().unwrap().to_owned())
+        .collect();
+    present.sort();
+    assert_eq!(present, ["ada", "bob"]);
 
     // Both write at once, from both instances.
     let total = 200;
@@ -620,6 +632,10 @@ async fn two_instances_deliver_the_same_order_and_survive_a_killed_listener() {
         after.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
         (total as i64 + 1..=total as i64 + 20).collect::<Vec<_>>()
     );
+    on_b.close().await;
+    let left = on_a.next_of("presence").await;
+    assert_eq!(left["left"]["user_id"], bob.id.to_string());
+    assert_eq!(left["count"], 1);
     // The listeners are back.
     for _ in 0..50 {
         let n: i64 = db

@@ -1,0 +1,2 @@
+DROP TABLE room_presence;
+DROP TABLE server_instances;
