@@ -1,2 +1,3 @@
+DROP TABLE room_bans;
 DROP TABLE room_presence;
 DROP TABLE server_instances;

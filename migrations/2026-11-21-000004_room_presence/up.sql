@@ -16,3 +16,12 @@ CREATE TABLE room_presence (
     PRIMARY KEY (room_id, instance_id, user_id)
 );
 CREATE INDEX room_presence_instance_idx ON room_presence (instance_id);
+
+-- Users a moderator removed from a room (`mod.kick`), kept in step with the log by the
+-- writer in the same transaction, so REST can refuse them cheaply too.
+CREATE TABLE room_bans (
+    room_id    uuid NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+    user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (room_id, user_id)
+);

@@ -132,6 +132,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    room_bans (room_id, user_id) {
+        room_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
@@ -152,4 +160,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     room_events,
     server_instances,
     room_presence,
+    room_bans,
 );

@@ -667,10 +667,27 @@ impl RoomActor {
                     }
                     Err(e) => Err(e.to_string()),
                 };
+                let hidden: HashSet<i64> = if j.is_mod {
+                    HashSet::new()
+                } else {
+                    self.view
+                        .questions
+                        .values()
+                        .filter(|q| q.hidden)
+                        .map(|q| q.id)
+                        .collect()
+                };
                 match events {
                     Ok(events) => {
                         for e in events {
-                            if outbox.tx.try_send(Rendered::new(e).json).is_err() {
+                            let frame = if hidden.is_empty() {
+                                Rendered::new(e).json
+                            } else {
+                                let mut v = e.render();
+                                super::service::redact_hidden(&mut v, &hidden);
+                                v.to_string().into()
+                            };
+                            if outbox.tx.try_send(frame).is_err() {
                                 outbox.kill.fire(close::TOO_SLOW);
                                 break;
                             }

@@ -11,8 +11,8 @@ use super::RoomAccess;
 use super::protocol::{Actor, Event};
 use super::state::RoomState;
 use crate::db::schema::{
-    organization_members, room_events, room_moderators, room_participants, room_presence, rooms,
-    server_instances, users,
+    organization_members, room_bans, room_events, room_moderators, room_participants,
+    room_presence, rooms, server_instances, users,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -102,6 +102,11 @@ pub async fn list_enterable(
         q = q.filter(rooms::id.gt(a));
     }
     if !all {
+        q = q.filter(diesel::dsl::not(diesel::dsl::exists(
+            room_bans::table
+                .filter(room_bans::room_id.eq(rooms::id))
+                .filter(room_bans::user_id.eq(user)),
+        )));
         let moderates = diesel::dsl::exists(
             room_moderators::table
                 .filter(room_moderators::room_id.eq(rooms::id))
@@ -549,6 +554,57 @@ pub async fn set_last_seqs(conn: &mut AsyncPgConnection, seqs: &[(Uuid, i64)]) -
     Ok(())
 }
 
+pub async fn set_banned(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+    banned: bool,
+) -> QueryResult<()> {
+    if banned {
+        diesel::insert_into(room_bans::table)
+            .values((room_bans::room_id.eq(room), room_bans::user_id.eq(user)))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    } else {
+        diesel::delete(room_bans::table.find((room, user)))
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn is_banned(conn: &mut AsyncPgConnection, room: Uuid, user: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(room_bans::table.find((room, user))))
+        .get_result(conn)
+        .await
+}
+
+/// Questions a moderator hid, for redacting them in participants' history.
+pub async fn hidden_questions(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+) -> QueryResult<std::collections::HashSet<i64>> {
+    let rows: Vec<Value> = room_events::table
+        .filter(room_events::room_id.eq(room))
+        .filter(room_events::kind.eq("question.hidden"))
+        .order(room_events::seq)
+        .select(room_events::data)
+        .load(conn)
+        .await?;
+    let mut hidden = std::collections::HashSet::new();
+    for d in rows {
+        if let Some(q) = d.get("question_id").and_then(Value::as_i64) {
+            if d.get("hidden").and_then(Value::as_bool).unwrap_or(true) {
+                hidden.insert(q);
+            } else {
+                hidden.remove(&q);
+            }
+        }
+    }
+    Ok(hidden)
+}
+
 /// Edits and deletions also rewrite the original message, so history shows the current
 /// text and a deleted message's text is really gone (moderation removes it for a reason).
 pub async fn rewrite_chat(
@@ -565,6 +621,17 @@ pub async fn rewrite_chat(
         .set(room_events::data.eq(data))
         .execute(conn)
         .await?;
+    if new_text.is_none() {
+        // Earlier edits carried the text too.
+        diesel::sql_query(
+            "UPDATE room_events SET data = jsonb_build_object('target_seq', $2::bigint, 'redacted', true) \
+             WHERE room_id = $1 AND kind = 'chat.edited' AND (data->>'target_seq')::bigint = $2",
+        )
+        .bind::<SqlUuid, _>(room)
+        .bind::<BigInt, _>(seq)
+        .execute(conn)
+        .await?;
+    }
     Ok(())
 }
 

@@ -27,7 +27,13 @@ pub async fn access(
     room: &Room,
     user: &AuthUser,
 ) -> AppResult<Option<bool>> {
-    if user.is_moderator() || repo::is_moderator(conn, room.id, user.id).await? {
+    if user.is_moderator() {
+        return Ok(Some(true));
+    }
+    if repo::is_banned(conn, room.id, user.id).await? {
+        return Ok(None);
+    }
+    if repo::is_moderator(conn, room.id, user.id).await? {
         return Ok(Some(true));
     }
     let allowed = match room.access {
@@ -329,14 +335,39 @@ pub async fn events(
         .unwrap_or(100);
     e.finish()?;
     let mut conn = state.conn().await?;
-    let (room, _) = enter(&mut conn, id, caller).await?;
+    let (room, is_mod) = enter(&mut conn, id, caller).await?;
     let events = repo::events(&mut conn, id, after, room.last_seq, limit).await?;
+    let hidden = if is_mod {
+        Default::default()
+    } else {
+        repo::hidden_questions(&mut conn, id).await?
+    };
     let last_in_page = events.last().map_or(after, |e| e.seq);
     Ok(EventsPage {
         next_after_seq: (last_in_page < room.last_seq).then_some(last_in_page),
-        items: events.iter().map(|e| e.render()).collect(),
+        items: events
+            .iter()
+            .map(|e| {
+                let mut v = e.render();
+                redact_hidden(&mut v, &hidden);
+                v
+            })
+            .collect(),
         last_seq: room.last_seq,
     })
+}
+
+/// Participants do not get the text of questions a moderator hid (moderators do).
+pub fn redact_hidden(frame: &mut serde_json::Value, hidden: &std::collections::HashSet<i64>) {
+    if frame["type"] == "question.asked"
+        && frame["question_id"]
+            .as_i64()
+            .is_some_and(|q| hidden.contains(&q))
+        && let Some(obj) = frame.as_object_mut()
+    {
+        obj.remove("text");
+        obj.insert("hidden".into(), serde_json::Value::Bool(true));
+    }
 }
 
 pub async fn export(

@@ -177,6 +177,12 @@ async fn write_batch(hub: &HubInner, states: &mut HashMap<Uuid, RoomState>, cmds
                             ("chat.deleted", Some(t)) => {
                                 repo::rewrite_chat(conn, *room, t, None).await?
                             }
+                            ("user.kicked" | "user.unkicked", _) => {
+                                if let Some(u) = e.field_uuid("user_id") {
+                                    let banned = e.kind == "user.kicked";
+                                    repo::set_banned(conn, *room, u, banned).await?
+                                }
+                            }
                             _ => {}
                         }
                     }

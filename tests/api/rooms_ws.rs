@@ -384,6 +384,10 @@ async fn hands_polls_questions_ideas_and_moderation() {
     let e = again.recv().await;
     assert_eq!(e["code"], "forbidden");
     assert_eq!(again.closed().await, 4003);
+    let (status, _) = app
+        .get(&format!("/api/v1/rooms/{room}/events"), Some(&cleo.access))
+        .await;
+    assert_eq!(status, 404, "a removed user cannot read the room either");
     m.act(json!({"type": "mod.unkick", "user_id": cleo.id}))
         .await;
     let (_, welcome) = Ws::join(&app.addr, &cleo, &room, None).await;
