@@ -676,3 +676,20 @@ async fn chats(ws: &mut Ws, n: usize) -> Vec<(i64, String)> {
     }
     out
 }
+
+#[tokio::test]
+async fn a_socket_that_never_says_hello_is_closed_after_10_s() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let room = open_room(&app, &admin).await;
+    let mut ws = Ws::open(&app.addr, &room, None).await.unwrap();
+    let started = std::time::Instant::now();
+    let e = ws.recv().await;
+    assert_eq!(e["code"], "invalid_message", "{e}");
+    assert_eq!(ws.closed().await, 4002);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(12),
+        "{waited:?}"
+    );
+}

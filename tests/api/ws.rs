@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::helpers::{TestApp, TestUser};
 
-pub const WAIT: Duration = Duration::from_secs(10);
+pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Ws {
     inner: WebSocketStream<MaybeTlsStream<TcpStream>>,
