@@ -255,7 +255,7 @@ impl Application {
             tokio::spawn(async move {
                 wait_for_signal().await;
                 tracing::info!("shutting down: closing room sockets (1012), then HTTP");
-                hub.shutdown();
+                hub.shutdown().await;
                 // Let the close frames go out before the workers stop.
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 handle.stop(true).await;

@@ -93,6 +93,10 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
             if p.closed { "Closed. " } else { "Still open. " },
             p.ballots.len()
         );
+        if p.hide_results && !p.closed {
+            md.push_str("_Results are hidden until the poll closes._\n\n");
+            continue;
+        }
         let results = p.results();
         for (i, option) in p.options.iter().enumerate() {
             let n = results["counts"][i].as_u64().unwrap_or(0);
@@ -163,6 +167,11 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
     }
 
     md.push_str("## Moderation\n\n");
+    let authors: std::collections::HashMap<i64, uuid::Uuid> = events
+        .iter()
+        .filter(|e| e.kind == "chat")
+        .map(|e| (e.seq, e.actor.user_id))
+        .collect();
     let mut any = false;
     for e in events {
         let what = match e.kind.as_str() {
@@ -178,6 +187,13 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
             },
             "user.kicked" => "removed a participant from the room".to_owned(),
             "user.unkicked" => "let a removed participant back in".to_owned(),
+            // Authors removing their own words is not moderation.
+            "chat.deleted"
+                if e.field_i64("target_seq").and_then(|t| authors.get(&t))
+                    == Some(&e.actor.user_id) =>
+            {
+                continue;
+            }
             "chat.deleted" => "deleted a message".to_owned(),
             "question.hidden" if e.field_bool("hidden") == Some(true) => {
                 "hid a question".to_owned()

@@ -114,7 +114,8 @@ async fn add(
     Ok(HttpResponse::Created().json(p))
 }
 
-/// Invite someone to an `invite` room (room moderators).
+/// Invite someone (room moderators). Invitations matter in `invite` rooms; in others
+/// they are kept for when the room's access changes.
 #[utoipa::path(
     tag = "rooms",
     security(("bearer" = [])),
@@ -311,8 +312,8 @@ pub async fn export_room(
         .body(md))
 }
 
-/// Is `Origin` one we serve? Same origin as the request's Host, the configured public URL
-/// and extra origins, or localhost. Browsers always send Origin on websocket upgrades, so
+/// Is `Origin` one we serve? Same origin as the request's Host (the server's own pages),
+/// `LIVINGLAB_ALLOWED_ORIGINS`, or localhost (development; `hello` still needs a token). Browsers always send Origin on websocket upgrades, so
 /// this is what stops another site's page from opening sockets here (cross-site websocket
 /// hijacking); non-browser clients send none and authenticate with `hello` alone.
 pub fn origin_allowed(req: &HttpRequest, allowed: &[String]) -> bool {

@@ -40,6 +40,7 @@ const GAP_WAIT: Duration = Duration::from_millis(20);
 const RESULTS_EVERY: Duration = Duration::from_millis(250);
 /// An actor with no sockets lingers this long (a page reload should not reload the state).
 const IDLE_ROOM: Duration = Duration::from_secs(30);
+const SAFETY_EVERY: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone)]
 pub struct RoomsConfig {
@@ -114,6 +115,8 @@ enum ActorMsg {
         to: i64,
     },
     CatchUp,
+    /// Our presence rows were lost: write them again.
+    Reannounce,
     Shutdown,
 }
 
@@ -183,8 +186,14 @@ impl Hub {
             tokio::spawn(writer::run(inner.clone(), rx));
         }
         tokio::spawn(announce(pool.clone(), announce_rx));
-        tokio::spawn(presence(pool, instance, presence_rx));
+
         tokio::spawn(listen(Arc::downgrade(&inner), database_url));
+        tokio::spawn(presence(
+            pool,
+            instance,
+            presence_rx,
+            Arc::downgrade(&inner),
+        ));
         let weak = Arc::downgrade(&inner);
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -225,6 +234,12 @@ impl Hub {
     /// Adds a session to the room; its outbox receives `welcome` (and the resumed events)
     /// before this returns.
     pub async fn join(&self, room: Uuid, mut join: Join) -> Result<(), WsError> {
+        if self.is_shutting_down() {
+            return Err(WsError::new(
+                super::protocol::ErrorCode::Unavailable,
+                "the server is restarting; connect again",
+            ));
+        }
         // An actor that is shutting down drops our message: try again with a fresh one.
         for _ in 0..5 {
             let (reply, rx) = oneshot::channel();
@@ -261,12 +276,34 @@ impl Hub {
         }
     }
 
-    /// SIGTERM: every socket is closed with 1012 so clients reconnect and resume.
-    pub fn shutdown(&self) {
+    /// SIGTERM: every socket is closed with 1012 so clients reconnect and resume, and the
+    /// other instances learn at once that our users left.
+    pub async fn shutdown(&self) {
+        use diesel_async::RunQueryDsl;
         self.0.shutting_down.store(true, Ordering::Release);
-        for tx in self.0.rooms.lock().expect("rooms lock").values() {
-            let _ = tx.send(ActorMsg::Shutdown);
-        }
+        let rooms: Vec<Uuid> = {
+            let rooms = self.0.rooms.lock().expect("rooms lock");
+            for tx in rooms.values() {
+                let _ = tx.send(ActorMsg::Shutdown);
+            }
+            rooms.keys().copied().collect()
+        };
+        let pool = self.0.pool.clone();
+        let instance = self.0.instance;
+        let leave = async move {
+            let mut c = pool.get().await.ok()?;
+            repo::leave_all(&mut c, instance).await.ok()?;
+            let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}")).collect();
+            for chunk in items.chunks(150) {
+                let _ = diesel::sql_query("SELECT pg_notify($1, $2)")
+                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
+                    .bind::<diesel::sql_types::Text, _>(chunk.join(" "))
+                    .execute(&mut c)
+                    .await;
+            }
+            Some(())
+        };
+        let _ = tokio::time::timeout(Duration::from_secs(2), leave).await;
     }
 
     pub fn is_shutting_down(&self) -> bool {
@@ -330,6 +367,12 @@ impl HubInner {
         }
     }
 
+    fn reannounce_all(&self) {
+        for tx in self.rooms.lock().expect("rooms lock").values() {
+            let _ = tx.send(ActorMsg::Reannounce);
+        }
+    }
+
     fn catch_up_all(&self) {
         for tx in self.rooms.lock().expect("rooms lock").values() {
             let _ = tx.send(ActorMsg::CatchUp);
@@ -383,6 +426,9 @@ async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiv
     };
     actor.refresh_remote().await;
     let mut idle_since = Some(Instant::now());
+    // A safety net for a NOTIFY that never came (its sender failed to send it): a quiet
+    // room would otherwise not notice the missing events until its next one.
+    let mut safety = tokio::time::interval_at(Instant::now() + SAFETY_EVERY, SAFETY_EVERY);
     let mut results_tick = tokio::time::interval(RESULTS_EVERY);
     results_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -395,6 +441,9 @@ async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiv
             }
             _ = sleep_until(gap_deadline) => actor.fill_gap().await,
             _ = results_tick.tick(), if !actor.dirty_polls.is_empty() => actor.send_results(),
+            _ = safety.tick(), if !actor.sessions.is_empty() => {
+                actor.handle(ActorMsg::CatchUp).await;
+            }
             _ = sleep_until(idle_deadline) => {
                 // Leave only if nobody is about to join: new messages are handled first.
                 let mut rooms = hub.rooms.lock().expect("rooms lock");
@@ -455,7 +504,18 @@ impl RoomActor {
                     self.read_log(from.max(self.delivered + 1) - 1, to).await;
                 }
             }
+            ActorMsg::Reannounce => {
+                for (user, m) in &self.present {
+                    let _ = self.hub.presence_tx.send(PresenceOp {
+                        room: self.room,
+                        user: *user,
+                        name: m.name.clone(),
+                        present: true,
+                    });
+                }
+            }
             ActorMsg::CatchUp => {
+                self.refresh_remote().await;
                 let last = match self.hub.pool.get().await {
                     Ok(mut c) => repo::last_seq(&mut c, self.room).await.ok().flatten(),
                     Err(_) => None,
@@ -595,6 +655,11 @@ impl RoomActor {
 
     async fn join(&mut self, j: Join) {
         let user = j.session.user.clone();
+        // The client saw more than this instance has delivered (it resumes here after
+        // another instance): catch up first, or it would get those events twice.
+        if let Some(after) = j.after_seq.filter(|a| *a > self.delivered) {
+            self.read_log(self.delivered, after).await;
+        }
         if self.view.kicked.contains(&user.user_id) {
             let _ = j
                 .reply
@@ -906,7 +971,12 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
 /// Keeps this instance's rows in `room_presence` (one write when a user's first socket in a
 /// room opens or the last closes), heartbeats, removes instances that died, and tells the
 /// other instances with `p:<room>` notifications.
-async fn presence(pool: DbPool, instance: Uuid, mut rx: mpsc::UnboundedReceiver<PresenceOp>) {
+async fn presence(
+    pool: DbPool,
+    instance: Uuid,
+    mut rx: mpsc::UnboundedReceiver<PresenceOp>,
+    hub: std::sync::Weak<HubInner>,
+) {
     use diesel_async::RunQueryDsl;
     const HEARTBEAT: Duration = Duration::from_secs(10);
     const DEAD_AFTER_SECS: i32 = 45;
@@ -921,7 +991,13 @@ async fn presence(pool: DbPool, instance: Uuid, mut rx: mpsc::UnboundedReceiver<
                 while let Ok(op) = rx.try_recv() {
                     ops.push(op);
                 }
-                let Ok(mut c) = pool.get().await else { continue };
+                // Dropping these would leave ghosts on other instances: wait for the pool.
+                let mut c = loop {
+                    match pool.get().await {
+                        Ok(c) => break c,
+                        Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+                    }
+                };
                 // The instance row must exist before its presence rows.
                 if ticks == 0 && repo::heartbeat(&mut c, instance).await.is_ok() {
                     ticks = 1;
@@ -935,8 +1011,15 @@ async fn presence(pool: DbPool, instance: Uuid, mut rx: mpsc::UnboundedReceiver<
             }
             _ = tick.tick() => {
                 let Ok(mut c) = pool.get().await else { continue };
-                if let Err(e) = repo::heartbeat(&mut c, instance).await {
-                    tracing::warn!(error = %e, "instance heartbeat failed");
+                match repo::heartbeat(&mut c, instance).await {
+                    Ok(true) if ticks > 0 => {
+                        tracing::warn!("this instance was taken for dead; restoring its presence");
+                        if let Some(h) = hub.upgrade() {
+                            h.reannounce_all();
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "instance heartbeat failed"),
                 }
                 ticks += 1;
                 if ticks.is_multiple_of(3) {

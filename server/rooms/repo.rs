@@ -637,15 +637,22 @@ pub async fn rewrite_chat(
 
 // ---- room-wide presence across instances ----
 
-pub async fn heartbeat(conn: &mut AsyncPgConnection, instance: Uuid) -> QueryResult<()> {
-    diesel::insert_into(server_instances::table)
-        .values(server_instances::id.eq(instance))
-        .on_conflict(server_instances::id)
-        .do_update()
-        .set(server_instances::seen_at.eq(diesel::dsl::now))
-        .execute(conn)
-        .await?;
-    Ok(())
+/// `true` when the instance's row was missing: first start, or other instances took it
+/// for dead (a long database outage) and removed its presence rows with it.
+pub async fn heartbeat(conn: &mut AsyncPgConnection, instance: Uuid) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct R {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        inserted: bool,
+    }
+    let r: R = diesel::sql_query(
+        "INSERT INTO server_instances (id) VALUES ($1) \
+         ON CONFLICT (id) DO UPDATE SET seen_at = now() RETURNING (xmax = 0) AS inserted",
+    )
+    .bind::<SqlUuid, _>(instance)
+    .get_result(conn)
+    .await?;
+    Ok(r.inserted)
 }
 
 /// Forgets instances silent for `secs` (killed ones); returns the rooms whose presence

@@ -138,6 +138,10 @@ fn truncate(s: &str, max: usize) -> String {
 fn protocol_exit(e: &ProtocolError) -> Exit {
     match e {
         ProtocolError::Overflow => Exit::Close(close::TOO_BIG, "frame larger than 64 KiB"),
+        // actix-ws reports a fragmented message over the limit only by this text.
+        ProtocolError::Io(e) if e.to_string().contains("maximum continuation size") => {
+            Exit::Close(close::TOO_BIG, "message larger than 64 KiB")
+        }
         _ => Exit::Close(close::PROTOCOL, "websocket protocol error"),
     }
 }
@@ -266,19 +270,23 @@ impl Live<'_> {
                 }
                 msg = stream.recv() => {
                     last_heard = Instant::now();
+                    let data = matches!(
+                        msg,
+                        Some(Ok(AggregatedMessage::Text(_) | AggregatedMessage::Binary(_)))
+                    );
+                    if data && !self.hub.allow_frame(self.actor.user_id) {
+                        strikes += 1;
+                        if strikes > MAX_STRIKES {
+                            return Exit::Close(close::POLICY, "flooding");
+                        }
+                        self.reply(
+                            WsError::new(ErrorCode::RateLimited, "too many frames; slow down"),
+                            None,
+                        );
+                        continue;
+                    }
                     match msg {
                         Some(Ok(AggregatedMessage::Text(text))) => {
-                            if !self.hub.allow_frame(self.actor.user_id) {
-                                strikes += 1;
-                                if strikes > MAX_STRIKES {
-                                    return Exit::Close(close::POLICY, "flooding");
-                                }
-                                self.reply(WsError::new(
-                                    ErrorCode::RateLimited,
-                                    "too many frames; slow down",
-                                ), None);
-                                continue;
-                            }
                             strikes = 0;
                             self.handle(&text);
                         }

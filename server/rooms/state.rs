@@ -480,6 +480,12 @@ impl RoomState {
                 if *user_id == me {
                     return Err(WsError::invalid("you cannot remove yourself"));
                 }
+                if self.kicked.contains(user_id) {
+                    return Err(WsError::new(
+                        ErrorCode::Conflict,
+                        "this user is already removed",
+                    ));
+                }
                 decision("user.kicked", json!({"user_id": user_id}))
             }
             Action::ModUnkick { user_id } => {

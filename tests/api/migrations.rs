@@ -20,7 +20,7 @@ async fn tables(db: &str) -> Vec<String> {
 async fn migrations_go_up_down_and_up_again() {
     let (url, name) = create_database(false).await;
     let up = livinglab::db::run_migrations(&url).await.unwrap();
-    assert_eq!(up.len(), 2, "{up:?}");
+    assert_eq!(up.len(), 4, "{up:?}");
     let after_up = tables(&name).await;
     assert_eq!(
         after_up,
@@ -28,6 +28,13 @@ async fn migrations_go_up_down_and_up_again() {
             "organization_members",
             "organizations",
             "refresh_tokens",
+            "room_bans",
+            "room_events",
+            "room_moderators",
+            "room_participants",
+            "room_presence",
+            "rooms",
+            "server_instances",
             "server_keys",
             "themes",
             "users"
@@ -35,7 +42,7 @@ async fn migrations_go_up_down_and_up_again() {
     );
 
     let down = livinglab::db::revert_all_migrations(&url).await.unwrap();
-    assert_eq!(down.len(), 2);
+    assert_eq!(down.len(), 4);
     assert!(tables(&name).await.is_empty());
 
     let again = livinglab::db::run_migrations(&url).await.unwrap();
@@ -70,5 +77,5 @@ async fn concurrent_migrations_serialize_on_the_advisory_lock() {
     for r in runs {
         applied += r.await.unwrap().expect("no migration error").len();
     }
-    assert_eq!(applied, 2, "each migration applied exactly once");
+    assert_eq!(applied, 4, "each migration applied exactly once");
 }
