@@ -529,6 +529,43 @@ pub async fn chat_targets(
         .collect())
 }
 
+#[derive(QueryableByName)]
+struct PersonHit {
+    #[diesel(sql_type = SqlUuid)]
+    room_id: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    user_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    moderator: bool,
+}
+
+/// For the accounts that mutes and kicks target: whether each exists and moderates the room.
+pub async fn person_targets(
+    conn: &mut AsyncPgConnection,
+    keys: &[(Uuid, Uuid)],
+) -> QueryResult<HashMap<(Uuid, Uuid), bool>> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rooms: Vec<Uuid> = keys.iter().map(|k| k.0).collect();
+    let people: Vec<Uuid> = keys.iter().map(|k| k.1).collect();
+    let hits: Vec<PersonHit> = diesel::sql_query(
+        "SELECT k.room_id, u.id AS user_id, \
+                (u.role <> 'member' OR EXISTS (SELECT 1 FROM room_moderators m \
+                    WHERE m.room_id = k.room_id AND m.user_id = u.id)) AS moderator \
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(room_id, user_id) \
+         JOIN users u ON u.id = k.user_id",
+    )
+    .bind::<Array<SqlUuid>, _>(rooms)
+    .bind::<Array<SqlUuid>, _>(people)
+    .load(conn)
+    .await?;
+    Ok(hits
+        .into_iter()
+        .map(|h| ((h.room_id, h.user_id), h.moderator))
+        .collect())
+}
+
 pub async fn insert_events(conn: &mut AsyncPgConnection, rows: &[EventRow]) -> QueryResult<()> {
     // 8 binds a row; PostgreSQL allows 65535 per statement.
     for chunk in rows.chunks(4000) {

@@ -80,6 +80,9 @@ pub struct DecideCtx {
     pub dot_votes_per_user: u32,
     /// Chat messages targeted by edits, deletions and reactions: seq -> (author, deleted).
     pub chats: HashMap<i64, (Option<Uuid>, bool)>,
+    /// Accounts targeted by mutes and kicks: user -> moderates the room (room moderator,
+    /// platform moderator or admin). Absent: no such account.
+    pub people: HashMap<Uuid, bool>,
 }
 
 /// What an accepted action becomes.
@@ -464,6 +467,7 @@ impl RoomState {
             }
             Action::ModMute { user_id, minutes } => {
                 forbid_unless(is_mod, "mute people")?;
+                target_participant(ctx, *user_id, "muted")?;
                 if *minutes > MAX_MUTE_MINUTES {
                     return Err(WsError::invalid(format!(
                         "`minutes` must be 0 to {MAX_MUTE_MINUTES}"
@@ -480,6 +484,7 @@ impl RoomState {
                 if *user_id == me {
                     return Err(WsError::invalid("you cannot remove yourself"));
                 }
+                target_participant(ctx, *user_id, "removed")?;
                 if self.kicked.contains(user_id) {
                     return Err(WsError::new(
                         ErrorCode::Conflict,
@@ -778,6 +783,23 @@ fn live_chat(ctx: &DecideCtx, seq: i64) -> Result<(Option<Uuid>, bool), WsError>
     }
 }
 
+/// Mutes and kicks are for participants: moderators keep order, they are not kept in it.
+fn target_participant(ctx: &DecideCtx, user: Uuid, what: &str) -> Result<(), WsError> {
+    match ctx.people.get(&user) {
+        None => Err(WsError::not_found("user")),
+        Some(true) => Err(WsError::forbidden(format!("moderators cannot be {what}"))),
+        Some(false) => Ok(()),
+    }
+}
+
+/// The account a moderation action targets.
+pub fn person_target(action: &Action) -> Option<Uuid> {
+    match action {
+        Action::ModKick { user_id } | Action::ModMute { user_id, .. } => Some(*user_id),
+        _ => None,
+    }
+}
+
 /// The chat seqs an action targets, so the writer can look them up before deciding.
 pub fn chat_target(action: &Action) -> Option<i64> {
     match action {
@@ -898,8 +920,13 @@ mod tests {
     #[test]
     fn lock_mute_and_slow_mode_spare_moderators() {
         let mut s = RoomState::default();
-        let ctx = DecideCtx::default();
         let (m, u) = (actor(1), actor(2));
+        let ctx = DecideCtx {
+            people: [(u.user_id, false), (m.user_id, true)]
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        };
         let chat = || Action::ChatSend { text: "hi".into() };
         run(&mut s, &m, true, Action::ModLock { locked: true }, &ctx).unwrap();
         assert_eq!(

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::hub::{HubInner, Outbox};
 use super::protocol::{Action, Actor, ErrorCode, Event, Rendered, WsError};
 use super::repo::{self, EventRow};
-use super::state::{DecideCtx, RoomState, chat_target};
+use super::state::{DecideCtx, RoomState, chat_target, person_target};
 use crate::error::AppError;
 
 pub const MAX_BATCH: usize = 512;
@@ -78,13 +78,36 @@ pub async fn run(hub: Arc<HubInner>, mut rx: mpsc::Receiver<WriterMsg>) {
                 next = rx.try_recv().ok();
             }
         }
-        if !batch.is_empty() {
-            write_batch(&hub, &mut states, std::mem::take(&mut batch)).await;
+        if !batch.is_empty()
+            && let Some(failed) = write_batch(&hub, &mut states, std::mem::take(&mut batch)).await
+        {
+            // One action the database refused must not cost the others theirs: store the
+            // batch again one action at a time, so only the culprit is refused.
+            for cmd in failed {
+                // A batch of one answers for itself.
+                write_batch(&hub, &mut states, vec![cmd]).await;
+            }
         }
     }
 }
 
-async fn write_batch(hub: &HubInner, states: &mut HashMap<Uuid, RoomState>, cmds: Vec<Command>) {
+fn refuse(cmds: &[Command]) {
+    let err = WsError::new(
+        ErrorCode::Unavailable,
+        "the event could not be stored; send it again",
+    );
+    for c in cmds {
+        c.reply.send_reply(err.frame(c.r#ref.as_deref()));
+    }
+}
+
+/// Stores one batch and answers every action, except when a batch of several failed for a
+/// reason one of them may have caused: those come back unanswered, to be stored singly.
+async fn write_batch(
+    hub: &HubInner,
+    states: &mut HashMap<Uuid, RoomState>,
+    cmds: Vec<Command>,
+) -> Option<Vec<Command>> {
     let mut room_ids: Vec<Uuid> = cmds.iter().map(|c| c.room).collect();
     room_ids.sort_unstable();
     room_ids.dedup();
@@ -113,6 +136,11 @@ async fn write_batch(hub: &HubInner, states: &mut HashMap<Uuid, RoomState>, cmds
                 .filter_map(|c| Some((c.room, chat_target(&c.action)?)))
                 .collect();
             let chats = repo::chat_targets(conn, &chat_keys).await?;
+            let person_keys: Vec<(Uuid, Uuid)> = cmds
+                .iter()
+                .filter_map(|c| Some((c.room, person_target(&c.action)?)))
+                .collect();
+            let people = repo::person_targets(conn, &person_keys).await?;
 
             let mut outcomes = Vec::with_capacity(cmds.len());
             let mut events: BTreeMap<Uuid, Vec<Event>> = BTreeMap::new();
@@ -131,6 +159,10 @@ async fn write_batch(hub: &HubInner, states: &mut HashMap<Uuid, RoomState>, cmds
                     dot_votes_per_user: dots.get(&c.room).copied().unwrap_or(0),
                     chats: chat_target(&c.action)
                         .and_then(|t| Some((t, *chats.get(&(c.room, t))?)))
+                        .into_iter()
+                        .collect(),
+                    people: person_target(&c.action)
+                        .and_then(|u| Some((u, *people.get(&(c.room, u))?)))
                         .into_iter()
                         .collect(),
                 };
@@ -218,15 +250,15 @@ async fn write_batch(hub: &HubInner, states: &mut HashMap<Uuid, RoomState>, cmds
                 states.remove(id);
             }
             tracing::error!(error = %e, actions = cmds.len(), "storing room events failed");
-            let err = WsError::new(
-                ErrorCode::Unavailable,
-                "the event could not be stored; send it again",
-            );
-            for c in &cmds {
-                c.reply.send_reply(err.frame(c.r#ref.as_deref()));
+            // With the database away, retrying one by one would only multiply the wait.
+            if matches!(e, AppError::Unavailable(_)) || cmds.len() == 1 {
+                refuse(&cmds);
+                return None;
             }
+            return Some(cmds);
         }
     }
+    None
 }
 
 /// Brings the writer's state of `room` up to `last` (events other instances wrote).

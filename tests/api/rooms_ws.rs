@@ -314,6 +314,21 @@ async fn hands_polls_questions_ideas_and_moderation() {
     ] {
         assert_eq!(b.refused(f.clone()).await, "forbidden", "{f}");
     }
+    // Only existing participants can be muted or removed; moderators cannot.
+    let nobody = uuid::Uuid::now_v7();
+    for f in [
+        json!({"type": "mod.kick", "user_id": nobody}),
+        json!({"type": "mod.mute", "user_id": nobody, "minutes": 5}),
+    ] {
+        assert_eq!(m.refused(f).await, "not_found");
+    }
+    let other_admin = app.admin("root").await;
+    for f in [
+        json!({"type": "mod.kick", "user_id": other_admin.id}),
+        json!({"type": "mod.mute", "user_id": other_admin.id, "minutes": 5}),
+    ] {
+        assert_eq!(m.refused(f).await, "forbidden");
+    }
     m.act(json!({"type": "mod.lock", "locked": true})).await;
     let chat = json!({"type": "chat.send", "text": "may I?"});
     assert_eq!(b.refused(chat.clone()).await, "room_locked");
