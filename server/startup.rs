@@ -263,10 +263,6 @@ impl Application {
         }
         self.server.await
     }
-
-    pub fn hub(&self) -> Hub {
-        self.hub.clone()
-    }
 }
 
 async fn wait_for_signal() {

@@ -52,6 +52,16 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
 
     md.push_str("## Chat\n\n");
     let chats: Vec<&Event> = events.iter().filter(|e| e.kind == "chat").collect();
+    let mut reactions_of: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for ((target, emoji), users) in &state.reactions {
+        if !users.is_empty() {
+            reactions_of.entry(*target).or_default().push(format!(
+                "{} {}",
+                escape(emoji),
+                users.len()
+            ));
+        }
+    }
     if chats.is_empty() {
         md.push_str("_No messages._\n");
     }
@@ -66,12 +76,7 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
             }
             b
         };
-        let mut reactions: Vec<String> = state
-            .reactions
-            .iter()
-            .filter(|((t, _), users)| *t == e.seq && !users.is_empty())
-            .map(|((_, emoji), users)| format!("{} {}", escape(emoji), users.len()))
-            .collect();
+        let mut reactions = reactions_of.remove(&e.seq).unwrap_or_default();
         reactions.sort();
         let reactions = if reactions.is_empty() {
             String::new()

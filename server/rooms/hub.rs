@@ -89,23 +89,26 @@ impl Kill {
     }
 }
 
+#[derive(Clone)]
 pub struct SessionHandle {
     pub id: u64,
     pub user: Actor,
     pub outbox: Outbox,
 }
 
+#[derive(Clone)]
 pub struct Join {
     pub session: SessionHandle,
     pub is_mod: bool,
     pub after_seq: Option<i64>,
     pub room_json: Value,
     pub dot_votes_per_user: u32,
-    pub reply: oneshot::Sender<Result<(), WsError>>,
 }
 
+type JoinReply = oneshot::Sender<Result<(), WsError>>;
+
 enum ActorMsg {
-    Join(Box<Join>),
+    Join(Box<Join>, JoinReply),
     /// Another instance's presence in this room changed.
     Presence,
     Leave(u64),
@@ -233,35 +236,26 @@ impl Hub {
 
     /// Adds a session to the room; its outbox receives `welcome` (and the resumed events)
     /// before this returns.
-    pub async fn join(&self, room: Uuid, mut join: Join) -> Result<(), WsError> {
+    pub async fn join(&self, room: Uuid, join: Join) -> Result<(), WsError> {
         if self.is_shutting_down() {
             return Err(WsError::new(
                 super::protocol::ErrorCode::Unavailable,
                 "the server is restarting; connect again",
             ));
         }
-        // An actor that is shutting down drops our message: try again with a fresh one.
+        // An actor that went idle and exited as we sent drops our message (the send fails,
+        // or the reply is dropped unanswered): try again with a fresh one.
         for _ in 0..5 {
             let (reply, rx) = oneshot::channel();
-            join.reply = reply;
             let tx = self.0.actor(room);
-            if let Err(mpsc::error::SendError(ActorMsg::Join(back))) =
-                tx.send(ActorMsg::Join(Box::new(join)))
+            if tx
+                .send(ActorMsg::Join(Box::new(join.clone()), reply))
+                .is_ok()
+                && let Ok(result) = rx.await
             {
-                self.0.forget(room, &tx);
-                join = *back;
-                continue;
+                return result;
             }
-            match rx.await {
-                Ok(result) => return result,
-                Err(_) => {
-                    self.0.forget(room, &tx);
-                    return Err(WsError::new(
-                        super::protocol::ErrorCode::Unavailable,
-                        "the room restarted; connect again",
-                    ));
-                }
-            }
+            self.0.forget(room, &tx);
         }
         Err(WsError::new(
             super::protocol::ErrorCode::Unavailable,
@@ -293,7 +287,7 @@ impl Hub {
         let leave = async move {
             let mut c = pool.get().await.ok()?;
             repo::leave_all(&mut c, instance).await.ok()?;
-            let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}")).collect();
+            let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}:{instance}")).collect();
             for chunk in items.chunks(150) {
                 let _ = diesel::sql_query("SELECT pg_notify($1, $2)")
                     .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
@@ -397,6 +391,9 @@ struct RoomActor {
     gap_since: Option<Instant>,
     view: RoomState,
     dirty_polls: HashSet<i64>,
+    /// After SIGTERM: no new sockets.
+    shut_down: bool,
+    gap_backoff: Duration,
 }
 
 async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiver<ActorMsg>) {
@@ -423,6 +420,8 @@ async fn run_actor(hub: Arc<HubInner>, room: Uuid, mut rx: mpsc::UnboundedReceiv
         gap_since: None,
         view,
         dirty_polls: HashSet::new(),
+        shut_down: false,
+        gap_backoff: GAP_WAIT,
     };
     actor.refresh_remote().await;
     let mut idle_since = Some(Instant::now());
@@ -486,7 +485,17 @@ async fn load_view(pool: &DbPool, room: Uuid) -> anyhow::Result<RoomState> {
 impl RoomActor {
     async fn handle(&mut self, msg: ActorMsg) {
         match msg {
-            ActorMsg::Join(j) => self.join(*j).await,
+            ActorMsg::Join(j, reply) => {
+                let result = if self.shut_down {
+                    Err(WsError::new(
+                        super::protocol::ErrorCode::Unavailable,
+                        "the server is restarting; connect again",
+                    ))
+                } else {
+                    self.join(*j).await
+                };
+                let _ = reply.send(result);
+            }
             ActorMsg::Leave(id) => self.remove(id, None),
             ActorMsg::Presence => self.refresh_remote().await,
             ActorMsg::Local(events) => {
@@ -525,6 +534,7 @@ impl RoomActor {
                 }
             }
             ActorMsg::Shutdown => {
+                self.shut_down = true;
                 for s in std::mem::take(&mut self.sessions) {
                     s.outbox.kill.fire(close::RESTART);
                 }
@@ -577,9 +587,12 @@ impl RoomActor {
         if let Some((&first, _)) = self.pending.first_key_value() {
             self.read_log(self.delivered, first - 1).await;
         }
-        // Still open (the read failed): try again after another wait.
-        if !self.pending.is_empty() {
-            self.gap_since = Some(Instant::now());
+        // Still open (the read failed, the database is away): wait longer each time.
+        if self.pending.is_empty() {
+            self.gap_backoff = GAP_WAIT;
+        } else {
+            self.gap_backoff = (self.gap_backoff * 2).min(Duration::from_secs(5));
+            self.gap_since = Some(Instant::now() + self.gap_backoff - GAP_WAIT);
         }
     }
 
@@ -653,7 +666,7 @@ impl RoomActor {
         }
     }
 
-    async fn join(&mut self, j: Join) {
+    async fn join(&mut self, j: Join) -> Result<(), WsError> {
         let user = j.session.user.clone();
         // The client saw more than this instance has delivered (it resumes here after
         // another instance): catch up first, or it would get those events twice.
@@ -661,10 +674,7 @@ impl RoomActor {
             self.read_log(self.delivered, after).await;
         }
         if self.view.kicked.contains(&user.user_id) {
-            let _ = j
-                .reply
-                .send(Err(WsError::forbidden("you were removed from this room")));
-            return;
+            return Err(WsError::forbidden("you were removed from this room"));
         }
         let outbox = j.session.outbox.clone();
         let first_socket = match self.present.get_mut(&user.user_id) {
@@ -717,7 +727,6 @@ impl RoomActor {
         });
         let _ = outbox.tx.try_send(welcome.to_string().into());
         if let Some(after) = j.after_seq.filter(|a| *a < self.delivered) {
-            let after = after.max(0);
             if self.delivered - after > MAX_RESUME_EVENTS {
                 let frame = json!({"type": "resync_required", "last_seq": self.delivered,
                     "message": format!("more than {MAX_RESUME_EVENTS} events were missed; \
@@ -767,7 +776,7 @@ impl RoomActor {
                 }
             }
         }
-        let _ = j.reply.send(Ok(()));
+        Ok(())
     }
 
     /// Every way out of the room ends here: presence and the socket list stay exact.
@@ -950,8 +959,16 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
             };
             let Some(h) = hub.upgrade() else { return };
             for item in n.payload.split(' ') {
-                if let Some(room) = item.strip_prefix("p:").and_then(|r| r.parse().ok()) {
-                    h.presence_changed(room);
+                // `p:<room>:<instance>`: presence changed; our own changes we know already.
+                if let Some(rest) = item.strip_prefix("p:") {
+                    let mut parts = rest.split(':');
+                    if let (Some(Ok(room)), Some(Ok(from))) = (
+                        parts.next().map(str::parse::<Uuid>),
+                        parts.next().map(str::parse::<Uuid>),
+                    ) && from != h.instance
+                    {
+                        h.presence_changed(room);
+                    }
                     continue;
                 }
                 let mut parts = item.split(':');
@@ -1035,7 +1052,10 @@ async fn presence(
         if changed.is_empty() {
             continue;
         }
-        let payload: Vec<String> = changed.iter().map(|r| format!("p:{r}")).collect();
+        let payload: Vec<String> = changed
+            .iter()
+            .map(|r| format!("p:{r}:{instance}"))
+            .collect();
         for chunk in payload.chunks(150) {
             if let Ok(mut c) = pool.get().await {
                 let _ = diesel::sql_query("SELECT pg_notify($1, $2)")

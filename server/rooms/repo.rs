@@ -151,6 +151,21 @@ pub async fn is_moderator(
     .await
 }
 
+/// Which of `rooms` `user` moderates (one query for a page of rooms).
+pub async fn moderated_among(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    rooms: &[Uuid],
+) -> QueryResult<std::collections::HashSet<Uuid>> {
+    let ids: Vec<Uuid> = room_moderators::table
+        .filter(room_moderators::user_id.eq(user))
+        .filter(room_moderators::room_id.eq_any(rooms))
+        .select(room_moderators::room_id)
+        .load(conn)
+        .await?;
+    Ok(ids.into_iter().collect())
+}
+
 pub async fn is_participant(
     conn: &mut AsyncPgConnection,
     room: Uuid,
@@ -447,7 +462,9 @@ pub async fn lock_rooms(
         .filter(rooms::id.eq_any(ids))
         .order(rooms::id)
         .select((rooms::id, rooms::last_seq, rooms::dot_votes_per_user))
-        .for_update()
+        // Not FOR UPDATE: that would also block foreign-key checks of rows that reference
+        // the room (presence, bans, participants) behind every writer batch.
+        .for_no_key_update()
         .load(conn)
         .await
 }

@@ -169,14 +169,8 @@ pub async fn list(
         page.fetch(),
     )
     .await?;
-    let mut mods = std::collections::HashSet::new();
-    if !caller.is_moderator() {
-        for r in &rows {
-            if repo::is_moderator(&mut conn, r.id, caller.id).await? {
-                mods.insert(r.id);
-            }
-        }
-    }
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mods = repo::moderated_among(&mut conn, caller.id, &ids).await?;
     let all = caller.is_moderator();
     Ok(Page::from_rows(
         rows,
@@ -359,14 +353,23 @@ pub async fn events(
 
 /// Participants do not get the text of questions a moderator hid (moderators do).
 pub fn redact_hidden(frame: &mut serde_json::Value, hidden: &std::collections::HashSet<i64>) {
-    if frame["type"] == "question.asked"
-        && frame["question_id"]
-            .as_i64()
-            .is_some_and(|q| hidden.contains(&q))
-        && let Some(obj) = frame.as_object_mut()
-    {
-        obj.remove("text");
-        obj.insert("hidden".into(), serde_json::Value::Bool(true));
+    let is_hidden = frame["question_id"]
+        .as_i64()
+        .is_some_and(|q| hidden.contains(&q));
+    let kind = frame["type"].as_str().unwrap_or_default().to_owned();
+    let Some(obj) = frame.as_object_mut().filter(|_| is_hidden) else {
+        return;
+    };
+    match kind.as_str() {
+        "question.asked" => {
+            obj.remove("text");
+            obj.insert("hidden".into(), serde_json::Value::Bool(true));
+        }
+        // An earlier unhide carried the text.
+        "question.hidden" => {
+            obj.remove("text");
+        }
+        _ => {}
     }
 }
 

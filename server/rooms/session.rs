@@ -73,7 +73,6 @@ pub async fn run(
                     "access": room.access,
                 }),
                 dot_votes_per_user: u32::try_from(room.dot_votes_per_user).unwrap_or(0),
-                reply: tokio::sync::oneshot::channel().0,
             };
             match hub.join(room.id, join).await {
                 Err(e) => {
@@ -255,10 +254,12 @@ impl Live<'_> {
                 code = kill.fired() => return Exit::Close(code, reason(code)),
                 frame = rx.recv() => {
                     let Some(frame) = frame else { return Exit::Gone };
-                    // Everything queued goes out in one wake-up; actix writes it in one go.
+                    // What is queued goes out in one wake-up (actix writes it in one go), at
+                    // most 64 frames, so a busy room does not starve reading the client.
                     let send_all = async {
                         ws.text(frame).await?;
-                        while let Ok(f) = rx.try_recv() {
+                        for _ in 0..63 {
+                            let Ok(f) = rx.try_recv() else { break };
                             ws.text(f).await?;
                         }
                         Ok::<_, actix_ws::Closed>(())

@@ -70,7 +70,6 @@ pub struct Idea {
     pub text: String,
     pub column: String,
     pub author: Actor,
-    pub at: DateTime<Utc>,
     pub dots: BTreeSet<Uuid>,
 }
 
@@ -389,11 +388,13 @@ impl RoomState {
                 hidden,
             } => {
                 forbid_unless(is_mod, "hide questions")?;
-                self.question(*question_id, true)?;
-                decision(
-                    "question.hidden",
-                    json!({"question_id": question_id, "hidden": hidden}),
-                )
+                let q = self.question(*question_id, true)?;
+                let mut data = json!({"question_id": question_id, "hidden": hidden});
+                // Participants never got the text of a hidden question: unhiding gives it.
+                if !hidden {
+                    data["text"] = json!(q.text);
+                }
+                decision("question.hidden", data)
             }
             Action::IdeaAdd { text, column: col } => {
                 let text = clean_text("text", text, MAX_TEXT_CHARS)?;
@@ -648,7 +649,6 @@ impl RoomState {
                         text: e.field_str("text").unwrap_or_default().to_owned(),
                         column: e.field_str("column").unwrap_or(DEFAULT_COLUMN).to_owned(),
                         author: e.actor.clone(),
-                        at: e.at,
                         dots: BTreeSet::new(),
                     },
                 );

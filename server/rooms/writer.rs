@@ -135,7 +135,7 @@ async fn write_batch(
                 .iter()
                 .filter_map(|c| Some((c.room, chat_target(&c.action)?)))
                 .collect();
-            let chats = repo::chat_targets(conn, &chat_keys).await?;
+            let mut chats = repo::chat_targets(conn, &chat_keys).await?;
             let person_keys: Vec<(Uuid, Uuid)> = cmds
                 .iter()
                 .filter_map(|c| Some((c.room, person_target(&c.action)?)))
@@ -181,6 +181,13 @@ async fn write_batch(
                         state.apply(&e);
                         if let Some(k) = key {
                             refs.insert(k, seq);
+                        }
+                        // Later actions of this batch must see this deletion too.
+                        if e.kind == "chat.deleted"
+                            && let Some(t) = e.field_i64("target_seq")
+                            && let Some(chat) = chats.get_mut(&(c.room, t))
+                        {
+                            chat.1 = true;
                         }
                         outcomes.push(Outcome::Stored(seq));
                         events.entry(c.room).or_default().push(e);

@@ -231,6 +231,23 @@ async fn hands_polls_questions_ideas_and_moderation() {
         .await;
     let hidden_upvote = json!({"type": "question.upvote", "question_id": q2});
     assert_eq!(b.refused(hidden_upvote).await, "not_found");
+    let asked = |log: &Value| {
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "question.asked" && e["question_id"] == q2)
+            .cloned()
+            .unwrap()
+    };
+    let events = format!("/api/v1/rooms/{room}/events?limit=1000");
+    let (_, log) = app.get(&events, Some(&bob.access)).await;
+    assert!(
+        asked(&log).get("text").is_none(),
+        "hidden from participants"
+    );
+    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    assert_eq!(asked(&log)["text"], "A question to hide");
 
     // Ideas with the per-room dot limit (2 here).
     let mut ideas = Vec::new();
@@ -296,9 +313,16 @@ async fn hands_polls_questions_ideas_and_moderation() {
         "forbidden"
     );
     let rude = b
-        .act(json!({"type": "chat.send", "text": "rude words"}))
+        .act(json!({"type": "chat.send", "text": "rude wrds"}))
+        .await;
+    b.act(json!({"type": "chat.edit", "seq": rude, "text": "rude words"}))
         .await;
     m.act(json!({"type": "chat.delete", "seq": rude})).await;
+    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    assert!(
+        !log.to_string().contains("rude w"),
+        "a deleted message's text is gone, edits included: {log}"
+    );
     assert_eq!(
         b.refused(json!({"type": "chat.edit", "seq": rude, "text": "x"}))
             .await,
@@ -445,6 +469,28 @@ async fn hands_polls_questions_ideas_and_moderation() {
     }
     assert!(!md.contains("rude words"), "deleted text stays deleted");
     assert!(!md.contains("A question to hide"));
+
+    // Unhiding gives participants the text they never got.
+    m.act(json!({"type": "question.hide", "question_id": q2, "hidden": false}))
+        .await;
+    let unhidden = b.next_of("question.hidden").await;
+    assert_eq!(unhidden["hidden"], false);
+    assert_eq!(unhidden["text"], "A question to hide");
+
+    // A deletion and an edit sent back to back (likely one writer batch): the edit must
+    // not bring the text back.
+    let secret = b
+        .act(json!({"type": "chat.send", "text": "secret one"}))
+        .await;
+    b.send(json!({"type": "chat.delete", "seq": secret, "ref": "del"}))
+        .await;
+    b.send(json!({"type": "chat.edit", "seq": secret, "text": "secret two", "ref": "ed"}))
+        .await;
+    assert_eq!(b.answer_to("del").await["type"], "ack");
+    let edit = b.answer_to("ed").await;
+    assert_eq!(edit["code"], "not_found", "{edit}");
+    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    assert!(!log.to_string().contains("secret"), "{log}");
 }
 
 #[tokio::test]
