@@ -23,7 +23,7 @@ use crate::auth::rate_limit::IpRateLimiter;
 use crate::error::{AppError, error_body};
 use crate::health::OpenApiJson;
 use crate::metrics::Metrics;
-use crate::rooms::hub::{Hub, RoomsConfig};
+use crate::rooms::hub::Hub;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{auth, db, extract, health, orgs, rooms, themes, users};
@@ -181,10 +181,7 @@ impl Application {
         let hub = Hub::start(
             pool.clone(),
             database_url.to_owned(),
-            &RoomsConfig {
-                rate_per_second: settings.rooms.rate_per_second,
-                burst: settings.rooms.burst,
-            },
+            &settings.rooms,
             metrics.clone(),
         );
 

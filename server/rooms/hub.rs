@@ -42,13 +42,6 @@ const RESULTS_EVERY: Duration = Duration::from_millis(250);
 const IDLE_ROOM: Duration = Duration::from_secs(30);
 const SAFETY_EVERY: Duration = Duration::from_secs(5);
 
-#[derive(Debug, Clone)]
-pub struct RoomsConfig {
-    /// Frames per second per user; 0 turns the limit off.
-    pub rate_per_second: u32,
-    pub burst: u32,
-}
-
 /// A socket's queue of outgoing frames, and the switch that closes it from outside.
 #[derive(Clone)]
 pub struct Outbox {
@@ -155,7 +148,7 @@ impl Hub {
     pub fn start(
         pool: DbPool,
         database_url: String,
-        config: &RoomsConfig,
+        config: &crate::settings::RoomSettings,
         metrics: Arc<Metrics>,
     ) -> Self {
         let (announcer, announce_rx) = mpsc::unbounded_channel();
@@ -273,7 +266,6 @@ impl Hub {
     /// SIGTERM: every socket is closed with 1012 so clients reconnect and resume, and the
     /// other instances learn at once that our users left.
     pub async fn shutdown(&self) {
-        use diesel_async::RunQueryDsl;
         self.0.shutting_down.store(true, Ordering::Release);
         let rooms: Vec<Uuid> = {
             let rooms = self.0.rooms.lock().expect("rooms lock");
@@ -287,14 +279,7 @@ impl Hub {
         let leave = async move {
             let mut c = pool.get().await.ok()?;
             repo::leave_all(&mut c, instance).await.ok()?;
-            let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}:{instance}")).collect();
-            for chunk in items.chunks(150) {
-                let _ = diesel::sql_query("SELECT pg_notify($1, $2)")
-                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
-                    .bind::<diesel::sql_types::Text, _>(chunk.join(" "))
-                    .execute(&mut c)
-                    .await;
-            }
+            presence_changed(&mut c, &rooms, instance).await;
             Some(())
         };
         let _ = tokio::time::timeout(Duration::from_secs(2), leave).await;
@@ -866,7 +851,6 @@ impl RoomActor {
 /// Sends one NOTIFY per burst of committed batches, outside every writing transaction
 /// (a NOTIFY inside one serializes all commits).
 async fn announce(pool: DbPool, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)>) {
-    use diesel_async::RunQueryDsl;
     const MAX_PAYLOAD: usize = 7900;
     let mut ranges: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
     while let Some(first) = rx.recv().await {
@@ -893,12 +877,7 @@ async fn announce(pool: DbPool, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)
         for p in payloads {
             // A lost NOTIFY costs other instances a gap read, not an event: no retry loop.
             let sent = match pool.get().await {
-                Ok(mut c) => diesel::sql_query("SELECT pg_notify($1, $2)")
-                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
-                    .bind::<diesel::sql_types::Text, _>(&p)
-                    .execute(&mut c)
-                    .await
-                    .map_err(|e| e.to_string()),
+                Ok(mut c) => notify(&mut c, &p).await.map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             };
             if let Err(e) = sent {
@@ -994,7 +973,6 @@ async fn presence(
     mut rx: mpsc::UnboundedReceiver<PresenceOp>,
     hub: std::sync::Weak<HubInner>,
 ) {
-    use diesel_async::RunQueryDsl;
     const HEARTBEAT: Duration = Duration::from_secs(10);
     const DEAD_AFTER_SECS: i32 = 45;
     let mut tick = tokio::time::interval(HEARTBEAT);
@@ -1052,18 +1030,29 @@ async fn presence(
         if changed.is_empty() {
             continue;
         }
-        let payload: Vec<String> = changed
-            .iter()
-            .map(|r| format!("p:{r}:{instance}"))
-            .collect();
-        for chunk in payload.chunks(150) {
-            if let Ok(mut c) = pool.get().await {
-                let _ = diesel::sql_query("SELECT pg_notify($1, $2)")
-                    .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
-                    .bind::<diesel::sql_types::Text, _>(chunk.join(" "))
-                    .execute(&mut c)
-                    .await;
-            }
+        if let Ok(mut c) = pool.get().await {
+            presence_changed(&mut c, &changed, instance).await;
+        }
+    }
+}
+
+async fn notify(conn: &mut AsyncPgConnection, payload: &str) -> diesel::QueryResult<()> {
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query("SELECT pg_notify($1, $2)")
+        .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
+        .bind::<diesel::sql_types::Text, _>(payload)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Tells the other instances that this one's presence in `rooms` changed
+/// (`p:<room>:<instance>`, 150 rooms per NOTIFY to stay under its 8000-byte payload limit).
+async fn presence_changed(conn: &mut AsyncPgConnection, rooms: &[Uuid], instance: Uuid) {
+    let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}:{instance}")).collect();
+    for chunk in items.chunks(150) {
+        if let Err(e) = notify(conn, &chunk.join(" ")).await {
+            tracing::warn!(error = %e, "presence NOTIFY failed");
         }
     }
 }

@@ -114,6 +114,14 @@ async fn write_batch(
     let now = Utc::now();
     let result: Result<Written, AppError> = async {
         let mut conn = hub.pool.get().await?;
+        // A room this writer has not seen: fold its log before taking any lock, so other
+        // rooms of the batch (on every instance) do not wait for it; under the lock only
+        // what was written meanwhile is read.
+        for id in room_ids.iter() {
+            if !states.contains_key(id) {
+                states.insert(*id, repo::load_state(&mut conn, *id).await?);
+            }
+        }
         let cmds = &cmds;
         let states = &mut *states;
         let room_ids = &room_ids;
