@@ -6,6 +6,8 @@ COPY server server
 COPY migrations migrations
 COPY web web
 COPY tests tests
+# Cargo.toml names the load generator in benches/ as a binary: the manifest needs it.
+COPY benches benches
 RUN cargo build --release --locked --bin livinglab
 
 FROM debian:bookworm-slim
