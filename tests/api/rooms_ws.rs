@@ -754,3 +754,45 @@ async fn a_socket_that_never_says_hello_is_closed_after_10_s() {
         "{waited:?}"
     );
 }
+
+/// A client that goes silent (no frames, no pongs) is closed after 45 to 60 s, and its
+/// presence goes with it.
+#[tokio::test]
+async fn a_silent_socket_is_closed_and_leaves_the_room() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let bob = app.register("bob").await;
+    let room = open_room(&app, &admin).await;
+    let (mut observer, _) = Ws::join(&app.addr, &admin, &room, None).await;
+    let (mut silent, _) = Ws::join(&app.addr, &bob, &room, None).await;
+    // From here on `silent` is never read, so it never answers the server's pings.
+    let started = std::time::Instant::now();
+    let mut left = None;
+    while left.is_none() && started.elapsed() < Duration::from_secs(80) {
+        let r = format!("keepalive-{}", started.elapsed().as_millis());
+        observer
+            .send(json!({"type": "chat.send", "ref": r, "text": "still here"}))
+            .await;
+        loop {
+            let v = observer.recv().await;
+            if v["type"] == "presence" && v.get("left").is_some() {
+                left = Some((v.clone(), started.elapsed()));
+            }
+            if v["ref"] == r && v["type"] == "ack" {
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    let (frame, after) = left.expect("the silent socket was never closed");
+    assert_eq!(frame["left"]["user_id"], bob.id.to_string());
+    assert_eq!(frame["count"], 1);
+    assert!(
+        after >= Duration::from_secs(44),
+        "closed too early: {after:?}"
+    );
+    // The server sends close 4000 and hangs up; reading the backlog later, tungstenite may
+    // first fail to answer a queued ping on the closed connection (1006 here).
+    let code = silent.closed().await;
+    assert!(code == 4000 || code == 1006, "{code}");
+}
