@@ -235,3 +235,62 @@ async fn sleeper_closed(app: &TestApp) -> bool {
         .and_then(|l| l.split_whitespace().nth(1))
         .is_some_and(|v| v == "1")
 }
+
+/// Two `livinglab` processes on one database: clients on each see each other's messages in
+/// the same seq order.
+#[tokio::test]
+async fn two_server_processes_deliver_the_same_order() {
+    let (url, name) = create_database(true).await;
+    let env = [
+        ("DATABASE_URL", url),
+        ("LIVINGLAB_WS_RATE_PER_SECOND", "0".to_owned()),
+    ];
+    let cwd = std::env::temp_dir();
+    let mut one = spawn_server(&env, &cwd);
+    let mut two = spawn_server(&env, &cwd);
+    wait_healthy(&mut one, Duration::from_secs(60)).await;
+    wait_healthy(&mut two, Duration::from_secs(60)).await;
+    let admin = account(&one.base, "ada").await;
+    let bob = account(&two.base, "bob").await;
+    admin_client(&cluster().base_url, &name)
+        .await
+        .execute(
+            "UPDATE users SET role = 'admin' WHERE id = $1::text::uuid",
+            &[&admin.id.to_string()],
+        )
+        .await
+        .unwrap();
+    let (_, room) = post(
+        &one.base,
+        "/api/v1/rooms",
+        Some(&admin.access),
+        json!({"name": "Two processes", "access": "open"}),
+    )
+    .await;
+    let room = room["id"].as_str().unwrap().to_owned();
+    let (mut a, _) = Ws::join(&one.base, &admin, &room, None).await;
+    let (mut b, _) = Ws::join(&two.base, &bob, &room, None).await;
+    for i in 0..100 {
+        a.send(json!({"type": "chat.send", "ref": format!("a{i}"), "text": format!("a{i}")}))
+            .await;
+        b.send(json!({"type": "chat.send", "ref": format!("b{i}"), "text": format!("b{i}")}))
+            .await;
+    }
+    let mut orders = Vec::new();
+    for ws in [&mut a, &mut b] {
+        let mut order = Vec::new();
+        while order.len() < 200 {
+            let v = ws.recv().await;
+            if v["type"] == "chat" {
+                order.push((
+                    v["seq"].as_i64().unwrap(),
+                    v["text"].as_str().unwrap().to_owned(),
+                ));
+            }
+        }
+        orders.push(order);
+    }
+    assert_eq!(orders[0], orders[1]);
+    let seqs: Vec<i64> = orders[0].iter().map(|(s, _)| *s).collect();
+    assert_eq!(seqs, (1..=200).collect::<Vec<_>>());
+}
