@@ -9,7 +9,7 @@ use nix::unistd::Pid;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, admin_client, cluster, create_database};
-use crate::instances::{post, spawn_server, wait_healthy};
+use crate::instances::{Server, post, spawn_server, wait_healthy};
 use crate::ws::{Ws, open_room};
 
 async fn account(base: &str, name: &str) -> crate::helpers::TestUser {
@@ -30,15 +30,23 @@ async fn account(base: &str, name: &str) -> crate::helpers::TestUser {
     }
 }
 
-#[tokio::test]
-async fn every_acked_message_survives_kill_9_exactly_once() {
+/// The real binary on a fresh database (socket rate limit off), with an admin who opened a
+/// room. The env is returned so the test can start the server again, or a second one.
+struct Rig {
+    env: Vec<(&'static str, String)>,
+    server: Server,
+    db: tokio_postgres::Client,
+    admin: crate::helpers::TestUser,
+    room: String,
+}
+
+async fn rig() -> Rig {
     let (url, name) = create_database(true).await;
-    let cwd = std::env::temp_dir();
-    let env = [
-        ("DATABASE_URL", url.clone()),
+    let env = vec![
+        ("DATABASE_URL", url),
         ("LIVINGLAB_WS_RATE_PER_SECOND", "0".to_owned()),
     ];
-    let mut server = spawn_server(&env, &cwd);
+    let mut server = spawn_server(&env, &std::env::temp_dir());
     wait_healthy(&mut server, Duration::from_secs(60)).await;
     let admin = account(&server.base, "ada").await;
     let db = admin_client(&cluster().base_url, &name).await;
@@ -52,11 +60,30 @@ async fn every_acked_message_survives_kill_9_exactly_once() {
         &server.base,
         "/api/v1/rooms",
         Some(&admin.access),
-        json!({"name": "Crash test", "access": "open"}),
+        json!({"name": "Under failure", "access": "open"}),
     )
     .await;
     assert_eq!(status, 201, "{room}");
     let room = room["id"].as_str().unwrap().to_owned();
+    Rig {
+        env,
+        server,
+        db,
+        admin,
+        room,
+    }
+}
+
+#[tokio::test]
+async fn every_acked_message_survives_kill_9_exactly_once() {
+    let Rig {
+        env,
+        mut server,
+        db,
+        admin,
+        room,
+    } = rig().await;
+    let cwd = std::env::temp_dir();
 
     // Pipelined chat; the server is killed while acks are still coming in.
     let (mut ws, _) = Ws::join(&server.base, &admin, &room, None).await;
@@ -146,27 +173,13 @@ async fn every_acked_message_survives_kill_9_exactly_once() {
 
 #[tokio::test]
 async fn sigterm_closes_room_sockets_with_1012() {
-    let (url, name) = create_database(true).await;
-    let env = [("DATABASE_URL", url)];
-    let mut server = spawn_server(&env, &std::env::temp_dir());
-    wait_healthy(&mut server, Duration::from_secs(60)).await;
-    let admin = account(&server.base, "ada").await;
-    admin_client(&cluster().base_url, &name)
-        .await
-        .execute(
-            "UPDATE users SET role = 'admin' WHERE id = $1::text::uuid",
-            &[&admin.id.to_string()],
-        )
-        .await
-        .unwrap();
-    let (_, room) = post(
-        &server.base,
-        "/api/v1/rooms",
-        Some(&admin.access),
-        json!({"name": "Shutdown", "access": "open"}),
-    )
-    .await;
-    let (mut ws, _) = Ws::join(&server.base, &admin, room["id"].as_str().unwrap(), None).await;
+    let Rig {
+        mut server,
+        admin,
+        room,
+        ..
+    } = rig().await;
+    let (mut ws, _) = Ws::join(&server.base, &admin, &room, None).await;
     kill(Pid::from_raw(server.child.id() as i32), Signal::SIGTERM).unwrap();
     assert_eq!(ws.closed().await, 1012);
     let status = tokio::task::spawn_blocking(move || server.child.wait().unwrap())
@@ -240,34 +253,16 @@ async fn sleeper_closed(app: &TestApp) -> bool {
 /// the same seq order.
 #[tokio::test]
 async fn two_server_processes_deliver_the_same_order() {
-    let (url, name) = create_database(true).await;
-    let env = [
-        ("DATABASE_URL", url),
-        ("LIVINGLAB_WS_RATE_PER_SECOND", "0".to_owned()),
-    ];
-    let cwd = std::env::temp_dir();
-    let mut one = spawn_server(&env, &cwd);
-    let mut two = spawn_server(&env, &cwd);
-    wait_healthy(&mut one, Duration::from_secs(60)).await;
+    let Rig {
+        env,
+        server: one,
+        admin,
+        room,
+        ..
+    } = rig().await;
+    let mut two = spawn_server(&env, &std::env::temp_dir());
     wait_healthy(&mut two, Duration::from_secs(60)).await;
-    let admin = account(&one.base, "ada").await;
     let bob = account(&two.base, "bob").await;
-    admin_client(&cluster().base_url, &name)
-        .await
-        .execute(
-            "UPDATE users SET role = 'admin' WHERE id = $1::text::uuid",
-            &[&admin.id.to_string()],
-        )
-        .await
-        .unwrap();
-    let (_, room) = post(
-        &one.base,
-        "/api/v1/rooms",
-        Some(&admin.access),
-        json!({"name": "Two processes", "access": "open"}),
-    )
-    .await;
-    let room = room["id"].as_str().unwrap().to_owned();
     let (mut a, _) = Ws::join(&one.base, &admin, &room, None).await;
     let (mut b, _) = Ws::join(&two.base, &bob, &room, None).await;
     for i in 0..100 {
