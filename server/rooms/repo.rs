@@ -180,20 +180,6 @@ pub async fn is_participant(
     .await
 }
 
-pub async fn is_org_member(
-    conn: &mut AsyncPgConnection,
-    org: Uuid,
-    user: Uuid,
-) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        organization_members::table
-            .filter(organization_members::organization_id.eq(org))
-            .filter(organization_members::user_id.eq(user)),
-    ))
-    .get_result(conn)
-    .await
-}
-
 /// Which list of people a room keeps: its moderators or its invited participants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeopleList {

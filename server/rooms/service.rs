@@ -40,7 +40,9 @@ pub async fn access(
         RoomAccess::Open => true,
         RoomAccess::Invite => repo::is_participant(conn, room.id, user.id).await?,
         RoomAccess::Members => match room.organization_id {
-            Some(org) => repo::is_org_member(conn, org, user.id).await?,
+            Some(org) => crate::orgs::repo::member_role(conn, org, user.id)
+                .await?
+                .is_some(),
             None => false,
         },
     };
