@@ -151,6 +151,33 @@ impl RoomName {
     }
 }
 
+string_newtype!(EventTitle);
+impl EventTitle {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        line(raw, 3, 200).map(Self)
+    }
+}
+
+/// A short single line such as a place or a speaker's name.
+pub fn short_line(raw: &str, max: usize) -> Result<String, String> {
+    line(raw, 1, max)
+}
+
+/// An IANA time zone name (`Europe/Madrid`), as the tz database spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timezone(chrono_tz::Tz);
+impl Timezone {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        raw.trim()
+            .parse::<chrono_tz::Tz>()
+            .map(Self)
+            .map_err(|_| "must be an IANA time zone name, e.g. Europe/Madrid".to_owned())
+    }
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
 string_newtype!(ThemeName);
 impl ThemeName {
     pub fn parse(raw: &str) -> Result<Self, String> {
@@ -267,6 +294,17 @@ mod tests {
             format!("{:?}", Password::parse("secret-password").unwrap()),
             "Password(***)"
         );
+    }
+
+    #[test]
+    fn time_zones() {
+        assert_eq!(
+            Timezone::parse("Europe/Madrid").unwrap().name(),
+            "Europe/Madrid"
+        );
+        for bad in ["", "Madrid", "Europe/Atlantis", "UTC+2"] {
+            assert!(Timezone::parse(bad).is_err(), "{bad} accepted");
+        }
     }
 
     #[test]
