@@ -182,6 +182,10 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
         let what = match e.kind.as_str() {
             "room.locked" if e.field_bool("locked") == Some(true) => "locked the room".to_owned(),
             "room.locked" => "unlocked the room".to_owned(),
+            "room.closed" => format!(
+                "closed the room ({})",
+                e.field_str("reason").unwrap_or("the event is over")
+            ),
             "room.slow_mode" => match e.field_i64("seconds") {
                 Some(0) | None => "turned slow mode off".to_owned(),
                 Some(s) => format!("set slow mode to {s} s"),

@@ -205,6 +205,19 @@ impl Hub {
         Self(inner)
     }
 
+    /// Delivers events that were stored outside the writers (by another domain, in its own
+    /// transaction, after it committed) to this instance's sockets and to the others.
+    pub fn publish(&self, room: Uuid, events: Vec<super::protocol::Event>) {
+        let (Some(from), Some(to)) = (events.first().map(|e| e.seq), events.last().map(|e| e.seq))
+        else {
+            return;
+        };
+        self.0.metrics_events(events.len());
+        self.0
+            .deliver_local(room, events.into_iter().map(Rendered::new).collect());
+        self.0.announce(room, from, to);
+    }
+
     pub fn next_session_id(&self) -> u64 {
         self.0.next_session.fetch_add(1, Ordering::Relaxed)
     }

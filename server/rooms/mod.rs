@@ -20,6 +20,9 @@ crate::text_enum! {
         Open => "open",
         Members => "members",
         Invite => "invite",
+        /// The room of a workshop event: its registered participants (not the waitlist).
+        /// Set by the event; rooms cannot be switched to or from it.
+        Event => "event",
     }
 }
 

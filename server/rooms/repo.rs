@@ -11,9 +11,10 @@ use super::RoomAccess;
 use super::protocol::{Actor, Event};
 use super::state::RoomState;
 use crate::db::schema::{
-    organization_members, room_bans, room_events, room_moderators, room_participants,
-    room_presence, rooms, server_instances, users,
+    event_registrations, events, organization_members, room_bans, room_events, room_moderators,
+    room_participants, room_presence, rooms, server_instances, users,
 };
+use crate::events::RegistrationStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rooms)]
@@ -126,12 +127,20 @@ pub async fn list_enterable(
                 )
                 .filter(organization_members::user_id.eq(user)),
         );
+        let seated = diesel::dsl::exists(
+            events::table
+                .inner_join(event_registrations::table)
+                .filter(events::room_id.eq(rooms::id))
+                .filter(event_registrations::user_id.eq(user))
+                .filter(event_registrations::status.eq(RegistrationStatus::Registered)),
+        );
         q = q.filter(
             rooms::access
                 .eq(RoomAccess::Open)
                 .or(moderates)
                 .or(rooms::access.eq(RoomAccess::Invite).and(invited))
-                .or(rooms::access.eq(RoomAccess::Members).and(member)),
+                .or(rooms::access.eq(RoomAccess::Members).and(member))
+                .or(rooms::access.eq(RoomAccess::Event).and(seated)),
         );
     }
     q.load(conn).await
@@ -327,7 +336,8 @@ impl EventRow {
             room_id,
             seq: e.seq,
             kind: e.kind.clone(),
-            actor_id: Some(e.actor.user_id),
+            // The nil id is the server itself (e.g. closing the room when an event ends).
+            actor_id: (!e.actor.user_id.is_nil()).then_some(e.actor.user_id),
             actor_name: e.actor.display_name.clone(),
             client_ref: e.r#ref.clone(),
             data: e.data.clone(),

@@ -8,7 +8,8 @@ use super::dto::{
     CreateRoomRequest, EventsPage, EventsParams, PersonView, RoomView, UpdateRoomRequest,
 };
 use super::export;
-use super::repo::{self, NewRoom, PeopleList, Room, RoomChangeset};
+use super::protocol::{Actor, Event};
+use super::repo::{self, EventRow, NewRoom, PeopleList, Room, RoomChangeset};
 use crate::auth::AuthUser;
 use crate::db::schema::{organizations, themes};
 use crate::domain::{RoomName, text};
@@ -19,6 +20,8 @@ use crate::users::repo as users_repo;
 
 const MAX_DESCRIPTION: usize = 5000;
 const MAX_EVENTS_PAGE: i64 = 1000;
+const EVENT_ACCESS: &str =
+    "`event` access belongs to the rooms of workshop events and follows their registrations";
 
 /// `Some(is_moderator)` when `user` may enter `room`. Platform moderators and admins may
 /// enter and moderate every room; room moderators theirs.
@@ -45,6 +48,7 @@ pub async fn access(
                 .is_some(),
             None => false,
         },
+        RoomAccess::Event => crate::events::repo::has_seat_in_room(conn, room.id, user.id).await?,
     };
     Ok(allowed.then_some(false))
 }
@@ -128,6 +132,9 @@ pub async fn create(
         .and_then(|d| e.check("description", text(d, MAX_DESCRIPTION)))
         .filter(|d| !d.is_empty());
     let dots = dot_budget(&mut e, req.dot_votes_per_user);
+    if req.access == RoomAccess::Event {
+        e.add("access", EVENT_ACCESS);
+    }
     if req.access == RoomAccess::Members && req.organization_id.is_none() {
         e.add("organization_id", "is required for `members` rooms");
     }
@@ -211,6 +218,11 @@ pub async fn update(
     });
     let dots = dot_budget(&mut e, req.dot_votes_per_user);
     let access = req.access.unwrap_or(room.access);
+    if req.access.is_some_and(|a| a != room.access)
+        && (access == RoomAccess::Event || room.access == RoomAccess::Event)
+    {
+        e.add("access", EVENT_ACCESS);
+    }
     let org = req.organization_id.unwrap_or(room.organization_id);
     if access == RoomAccess::Members && org.is_none() {
         e.add("organization_id", "is required for `members` rooms");
@@ -392,7 +404,38 @@ pub async fn export(
     }
     let mut conn = state.conn().await?;
     let (room, _) = enter(&mut conn, id, caller).await?;
+    markdown_of(&mut conn, &room).await
+}
+
+/// Makes a room read-only for good (its event ended or was cancelled): appends `room.closed`
+/// inside the caller's transaction. After the commit, hand the event to `Hub::publish`.
+pub async fn append_closed(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    actor: Actor,
+    reason: &str,
+) -> AppResult<Event> {
+    let (_, last, _) = repo::lock_rooms(conn, &[room])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::not_found("room"))?;
+    let event = Event {
+        seq: last + 1,
+        kind: "room.closed".into(),
+        actor,
+        r#ref: None,
+        data: serde_json::json!({ "reason": reason }),
+        at: Utc::now(),
+    };
+    repo::insert_events(conn, &[EventRow::new(room, &event)]).await?;
+    repo::set_last_seqs(conn, &[(room, event.seq)]).await?;
+    Ok(event)
+}
+
+/// The room's minutes as Markdown (the caller has checked access).
+pub async fn markdown_of(conn: &mut AsyncPgConnection, room: &Room) -> AppResult<String> {
     let mut events = Vec::new();
-    repo::events_all(&mut conn, id, 0, room.last_seq, |e| events.push(e)).await?;
-    Ok(export::markdown(&room, &events, Utc::now()))
+    repo::events_all(conn, room.id, 0, room.last_seq, |e| events.push(e)).await?;
+    Ok(export::markdown(room, &events, Utc::now()))
 }

@@ -99,6 +99,8 @@ pub struct RoomState {
     /// Seq of the last event applied.
     pub applied_seq: i64,
     pub locked: bool,
+    /// The room's event ended or was cancelled: nothing more is written, by anyone.
+    pub closed: bool,
     pub slow_mode_seconds: u32,
     pub hands: Vec<Hand>,
     pub polls: BTreeMap<i64, Poll>,
@@ -159,6 +161,12 @@ impl RoomState {
         now: DateTime<Utc>,
     ) -> Result<Decision, WsError> {
         let me = actor.user_id;
+        if self.closed {
+            return Err(WsError::new(
+                ErrorCode::RoomLocked,
+                "the event is over: this room is read-only",
+            ));
+        }
         if self.kicked.contains(&me) {
             return Err(WsError::forbidden("you were removed from this room"));
         }
@@ -680,6 +688,11 @@ impl RoomState {
                 }
             }
             "room.locked" => self.locked = e.field_bool("locked").unwrap_or(false),
+            "room.closed" => {
+                self.closed = true;
+                self.locked = true;
+                self.hands.clear();
+            }
             "room.slow_mode" => {
                 self.slow_mode_seconds = e
                     .field_i64("seconds")
@@ -767,6 +780,7 @@ impl RoomState {
             "questions": questions,
             "ideas": ideas,
             "locked": self.locked,
+            "closed": self.closed,
             "slow_mode_seconds": self.slow_mode_seconds,
             "dot_votes_per_user": dot_votes_per_user,
             "my_dots_left": (dot_votes_per_user as usize).saturating_sub(used),

@@ -34,7 +34,7 @@ pub struct Theme {
     pub created_at: DateTime<Utc>,
 }
 
-mod repo {
+pub mod repo {
     use super::*;
 
     pub async fn list(
