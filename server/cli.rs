@@ -161,6 +161,19 @@ pub struct ConfigArgs {
     /// Room socket burst allowance per user.
     #[arg(long, env = "LIVINGLAB_WS_BURST", default_value_t = 20, global = true)]
     pub ws_burst: u32,
+    /// Our public address (`https://lab.example.org`), used in links that leave the API,
+    /// such as calendar feeds. Unset: the scheme and host of each request.
+    #[arg(long, env = "LIVINGLAB_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Seconds between checks that move events to live at their start and to ended at
+    /// their end.
+    #[arg(
+        long,
+        env = "LIVINGLAB_EVENT_CLOCK_SECONDS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub event_clock_seconds: u64,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -211,6 +224,12 @@ impl ConfigArgs {
             .collect();
         s.rooms.rate_per_second = self.ws_rate_per_second;
         s.rooms.burst = self.ws_burst;
+        s.http.public_url = self
+            .public_url
+            .as_deref()
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .filter(|u| !u.is_empty());
+        s.events.clock_interval = Duration::from_secs(self.event_clock_seconds.max(1));
         s
     }
 }

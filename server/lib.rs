@@ -1,7 +1,7 @@
 //! livinglab: the collaboration server behind city living-lab programmes.
 //!
 //! `main.rs` only parses the command line and calls into here. Domains (`auth`, `users`,
-//! `orgs`, `themes`) each keep handlers -> service -> repo; `startup` wires them into one
+//! `orgs`, `themes`, `rooms`, `events`) each keep handlers -> service -> repo; `startup` wires them into one
 //! actix-web application whose OpenAPI document is collected from the same registrations.
 
 pub mod auth;
@@ -9,8 +9,10 @@ pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod health;
+pub mod markdown;
 pub mod metrics;
 pub mod orgs;
 pub mod pagination;

@@ -13,6 +13,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub auth: AuthSettings,
     pub rooms: RoomSettings,
+    pub events: EventSettings,
     /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
     pub data_dir: PathBuf,
 }
@@ -31,6 +32,9 @@ pub struct HttpSettings {
     pub shutdown_timeout: Duration,
     /// When set, `/metrics` wants `Authorization: Bearer <token>`.
     pub metrics_token: Option<SecretString>,
+    /// The address users reach us at, for links that leave the API (calendar feeds).
+    /// `None` = the scheme and host of each request.
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +67,12 @@ pub struct RoomSettings {
     pub burst: u32,
 }
 
+#[derive(Debug, Clone)]
+pub struct EventSettings {
+    /// How often the clock moves events to live and ended.
+    pub clock_interval: Duration,
+}
+
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
 pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 
@@ -77,6 +87,7 @@ impl Default for Settings {
                 handle_signals: true,
                 shutdown_timeout: Duration::from_secs(10),
                 metrics_token: None,
+                public_url: None,
             },
             database: DatabaseSettings {
                 url: None,
@@ -95,6 +106,9 @@ impl Default for Settings {
                 allowed_origins: Vec::new(),
                 rate_per_second: 5,
                 burst: 20,
+            },
+            events: EventSettings {
+                clock_interval: Duration::from_secs(5),
             },
             data_dir: PathBuf::from("data"),
         }

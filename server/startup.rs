@@ -43,6 +43,7 @@ use crate::{auth, db, extract, health, orgs, rooms, themes, users};
         (name = "users", description = "Profiles and platform roles"),
         (name = "organizations", description = "Cities and other organizations, and their members"),
         (name = "themes", description = "Thematic tracks"),
+        (name = "events", description = "Workshop events: lifecycle, registrations and waitlist, attendance, agenda, minutes, calendar feeds"),
         (name = "rooms", description = "Live workshop rooms: REST side and the websocket (docs/rooms-protocol.md)"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
         (name = "web", description = "The browser front end"),
@@ -82,7 +83,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(users::config)
                 .configure(orgs::config)
                 .configure(themes::config)
-                .configure(rooms::config),
+                .configure(rooms::config)
+                .configure(crate::events::config),
         );
 }
 
@@ -197,6 +199,7 @@ impl Application {
             dummy_password_hash,
             rooms: hub.clone(),
         });
+        crate::events::clock::spawn(state.get_ref().clone(), settings.events.clock_interval);
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));
 
         let mut server = HttpServer::new(move || {

@@ -140,12 +140,92 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> Uuid,
+        title -> Text,
+        description -> Text,
+        kind -> Text,
+        status -> Text,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        timezone -> Text,
+        mode -> Text,
+        location -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        capacity -> Nullable<Int4>,
+        registration_opens_at -> Nullable<Timestamptz>,
+        registration_closes_at -> Nullable<Timestamptz>,
+        organization_id -> Nullable<Uuid>,
+        room_id -> Uuid,
+        cancel_reason -> Nullable<Text>,
+        sequence -> Int4,
+        next_queue -> Int8,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    event_themes (event_id, theme_id) {
+        event_id -> Uuid,
+        theme_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    event_agenda_items (event_id, position) {
+        event_id -> Uuid,
+        position -> Int4,
+        starts_at -> Timestamptz,
+        title -> Text,
+        speaker -> Nullable<Text>,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_registrations (event_id, user_id) {
+        event_id -> Uuid,
+        user_id -> Uuid,
+        status -> Text,
+        queue -> Int8,
+        attended -> Nullable<Bool>,
+        created_at -> Timestamptz,
+        registered_at -> Nullable<Timestamptz>,
+        cancelled_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    event_minutes (event_id) {
+        event_id -> Uuid,
+        markdown -> Text,
+        updated_by -> Nullable<Uuid>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    calendar_tokens (user_id) {
+        user_id -> Uuid,
+        token_hash -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
 diesel::joinable!(room_moderators -> users (user_id));
 diesel::joinable!(room_participants -> users (user_id));
 diesel::joinable!(room_events -> rooms (room_id));
+diesel::joinable!(event_themes -> events (event_id));
+diesel::joinable!(event_themes -> themes (theme_id));
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(event_registrations -> users (user_id));
+diesel::joinable!(events -> rooms (room_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -161,4 +241,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     server_instances,
     room_presence,
     room_bans,
+    events,
+    event_themes,
+    event_agenda_items,
+    event_registrations,
+    event_minutes,
+    calendar_tokens,
 );

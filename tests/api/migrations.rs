@@ -20,11 +20,17 @@ async fn tables(db: &str) -> Vec<String> {
 async fn migrations_go_up_down_and_up_again() {
     let (url, name) = create_database(false).await;
     let up = livinglab::db::run_migrations(&url).await.unwrap();
-    assert_eq!(up.len(), 4, "{up:?}");
+    assert_eq!(up.len(), 5, "{up:?}");
     let after_up = tables(&name).await;
     assert_eq!(
         after_up,
         [
+            "calendar_tokens",
+            "event_agenda_items",
+            "event_minutes",
+            "event_registrations",
+            "event_themes",
+            "events",
             "organization_members",
             "organizations",
             "refresh_tokens",
@@ -42,7 +48,7 @@ async fn migrations_go_up_down_and_up_again() {
     );
 
     let down = livinglab::db::revert_all_migrations(&url).await.unwrap();
-    assert_eq!(down.len(), 4);
+    assert_eq!(down.len(), 5);
     assert!(tables(&name).await.is_empty());
 
     let again = livinglab::db::run_migrations(&url).await.unwrap();
@@ -77,5 +83,5 @@ async fn concurrent_migrations_serialize_on_the_advisory_lock() {
     for r in runs {
         applied += r.await.unwrap().expect("no migration error").len();
     }
-    assert_eq!(applied, 4, "each migration applied exactly once");
+    assert_eq!(applied, 5, "each migration applied exactly once");
 }

@@ -50,6 +50,29 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/rooms/{id}/events"),
     ("get", "/api/v1/rooms/{id}/export"),
     ("get", "/api/v1/rooms/{id}/ws"),
+    ("get", "/api/v1/events.ics"),
+    ("get", "/api/v1/events/{id}.ics"),
+    ("get", "/api/v1/calendar/{token}.ics"),
+    ("post", "/api/v1/events"),
+    ("get", "/api/v1/events"),
+    ("get", "/api/v1/events/{id}"),
+    ("patch", "/api/v1/events/{id}"),
+    ("post", "/api/v1/events/{id}/publish"),
+    ("post", "/api/v1/events/{id}/start"),
+    ("post", "/api/v1/events/{id}/end"),
+    ("post", "/api/v1/events/{id}/cancel"),
+    ("post", "/api/v1/events/{id}/moderators"),
+    ("get", "/api/v1/events/{id}/moderators"),
+    ("delete", "/api/v1/events/{id}/moderators/{user_id}"),
+    ("put", "/api/v1/events/{id}/agenda"),
+    ("post", "/api/v1/events/{id}/registrations"),
+    ("delete", "/api/v1/events/{id}/registrations/me"),
+    ("get", "/api/v1/events/{id}/registrations"),
+    ("get", "/api/v1/me/registrations"),
+    ("post", "/api/v1/events/{id}/attendance"),
+    ("put", "/api/v1/events/{id}/minutes"),
+    ("post", "/api/v1/events/{id}/minutes/from-room"),
+    ("post", "/api/v1/me/calendar-token"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {
@@ -134,7 +157,8 @@ async fn every_documented_operation_is_served() {
         let concrete = path
             .replace("{id}", &nil)
             .replace("{user_id}", &nil)
-            .replace("{slug}", "green-mobility");
+            .replace("{slug}", "green-mobility")
+            .replace("{token}", "no-such-token");
         let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let res = app
             .client
