@@ -3,6 +3,7 @@
 mod auth;
 mod embedded;
 mod errors;
+mod events;
 mod health;
 mod helpers;
 mod instances;
