@@ -229,34 +229,6 @@ pub async fn list(
     q.load(conn).await
 }
 
-/// Published events for a public calendar feed: not long past, most recent first.
-pub async fn feed(
-    conn: &mut AsyncPgConnection,
-    theme: Option<Uuid>,
-    organization: Option<Uuid>,
-    since: DateTime<Utc>,
-    limit: i64,
-) -> QueryResult<Vec<Event>> {
-    let mut q = events::table
-        .select(Event::as_select())
-        .filter(events::status.ne(EventStatus::Draft))
-        .filter(events::ends_at.ge(since))
-        .order((events::starts_at, events::id))
-        .limit(limit)
-        .into_boxed();
-    if let Some(t) = theme {
-        q = q.filter(diesel::dsl::exists(
-            event_themes::table
-                .filter(event_themes::event_id.eq(events::id))
-                .filter(event_themes::theme_id.eq(t)),
-        ));
-    }
-    if let Some(o) = organization {
-        q = q.filter(events::organization_id.eq(o));
-    }
-    q.load(conn).await
-}
-
 // ---- themes ----
 
 #[derive(Debug, Clone, Queryable)]

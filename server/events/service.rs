@@ -619,12 +619,13 @@ pub async fn update(
             if let Some(themes) = &themes {
                 repo::set_themes(conn, id, themes).await?;
             }
-            if let Some(t) = title {
+            // The room is named after the event and filed under its first theme.
+            if title.is_some() || themes.is_some() {
                 rooms_repo::update(
                     conn,
                     event.room_id,
                     &RoomChangeset {
-                        name: Some(t),
+                        name: title,
                         description: None,
                         access: None,
                         theme_id: themes.as_ref().map(|t| t.first().copied()),
@@ -1256,11 +1257,8 @@ pub async fn event_ics(
         tentative: false,
         event,
     };
-    Ok(super::ics::calendar(
-        &item.event.title.clone(),
-        &[item],
-        base_url,
-    ))
+    // A fixed name: icalendar writes the calendar's NAME without escaping user text.
+    Ok(super::ics::calendar("livinglab event", &[item], base_url))
 }
 
 pub async fn events_feed(
@@ -1279,7 +1277,13 @@ pub async fn events_feed(
         None => None,
     };
     let since = Utc::now() - Duration::days(FEED_DAYS);
-    let events = repo::feed(&mut conn, theme, organization, since, FEED_LIMIT).await?;
+    let filter = ListFilter {
+        from: Some(since),
+        theme,
+        organization,
+        ..Default::default()
+    };
+    let events = repo::list(&mut conn, &filter, &Viewer::Anonymous, None, FEED_LIMIT).await?;
     let items: Vec<_> = events
         .into_iter()
         .map(|event| super::ics::Item {
