@@ -90,6 +90,8 @@ async function showMe() {
   if (!session) {
     $("auth").hidden = false; $("me").hidden = true; $("nav").hidden = true;
     currentUser = null; leaveRoom(); $("rooms").hidden = true;
+    $("my-calendar").hidden = true;
+    loadEvents(true);
     return;
   }
   try {
@@ -102,6 +104,8 @@ async function showMe() {
     if (!me.memberships.length) list.replaceChildren(li("None yet: add your city below."));
     for (const m of me.memberships) knownOrgs.set(m.organization_id, m.organization_name);
     showRooms();
+    $("my-calendar").hidden = false;
+    loadEvents(true);
   } catch (e) {
     saveSession(null);
     showMe();
@@ -622,6 +626,9 @@ function applyChat(r, e) {
     case "room.locked":
       system(r, e, e.locked ? `${who} locked the room: only moderators may post.` : `${who} unlocked the room.`);
       break;
+    case "room.closed":
+      system(r, e, `The event is over (${e.reason}): the room is read-only.`);
+      break;
     case "room.slow_mode":
       system(r, e, e.seconds ? `${who} turned on slow mode (${e.seconds} s).` : `${who} turned off slow mode.`);
       break;
@@ -723,6 +730,7 @@ function applyState(r, e) {
       break;
     }
     case "room.locked": r.locked = !!e.locked; renderHead(r); renderMod(r); break;
+    case "room.closed": r.locked = true; r.closed = true; renderHead(r); renderMod(r); break;
     case "room.slow_mode": r.slow = e.seconds || 0; renderHead(r); renderMod(r); break;
     case "user.muted":
       if (e.user_id === r.me) { r.mutedUntil = e.until || null; renderHead(r); }
@@ -1093,6 +1101,99 @@ $("room-export").addEventListener("click", async () => {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   } catch (e) { notice(`Export: ${e.message}`); }
+});
+
+// ---- events --------------------------------------------------------------------------
+
+let eventCursor = null;
+
+function when(at) {
+  const d = new Date(at);
+  return isNaN(d) ? "" : d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+}
+
+function eventItem(ev) {
+  const item = el("li");
+  item.id = `event-${ev.id}`;
+  const name = el("span", "name", ev.title);
+  const where = ev.location ? ` · ${ev.location}` : "";
+  name.append(el("span", "muted small",
+    ` ${when(ev.starts_at)} · ${ev.kind.replaceAll("_", " ")} · ${ev.mode.replace("_", " ")}${where}`));
+  item.append(name, el("span", "badge", ev.status));
+  if (ev.capacity) item.append(el("span", "badge", `${ev.seats_left} of ${ev.capacity} seats left`));
+  if (ev.counts.waitlisted) item.append(el("span", "badge", `${ev.counts.waitlisted} waiting`));
+  if (ev.cancel_reason) item.append(el("span", "muted small", ` Cancelled: ${ev.cancel_reason}`));
+  const mine = ev.my_registration;
+  if (mine) {
+    item.append(el("span", "badge", mine.status === "waitlisted" ? `waitlist #${mine.position}` : "you have a seat"));
+  }
+  if (session && mine && ev.status !== "ended") {
+    item.append(btn("Cancel registration", () => eventAction("DELETE", `/events/${ev.id}/registrations/me`)));
+  } else if (session && !mine && ev.registration_open) {
+    item.append(btn("Register", () => eventAction("POST", `/events/${ev.id}/registrations`)));
+  }
+  if (session && (ev.is_moderator || (mine && mine.status === "registered"))) {
+    item.append(btn("Enter room", () => openRoom(ev.room_id).catch((e) => say(e.message))));
+  }
+  if (ev.online_url && /^https?:\/\//.test(ev.online_url)) {
+    const a = el("a", "small", " online link");
+    a.href = ev.online_url; a.rel = "noopener noreferrer"; a.target = "_blank";
+    item.append(a);
+  }
+  const ics = el("a", "small", " .ics");
+  ics.href = `/api/v1/events/${ev.id}.ics`;
+  item.append(ics);
+  return item;
+}
+
+async function eventAction(method, path) {
+  try {
+    const r = await api(method, path);
+    if (r && r.status) say(r.status === "waitlisted" ? `On the waitlist, place ${r.position}.` : "You have a seat.", true);
+    await loadEvents(true);
+  } catch (e) { say(e.message); }
+}
+
+async function loadEvents(reset) {
+  if (reset) eventCursor = null;
+  // Events that have not ended yet, and those of the last day.
+  const params = new URLSearchParams({ limit: "20", from: new Date(Date.now() - 86_400_000).toISOString() });
+  if (eventCursor) params.set("cursor", eventCursor);
+  try {
+    const page = await api("GET", `/events?${params}`);
+    const items = page.items.map(eventItem);
+    if (reset) $("event-list").replaceChildren(...items);
+    else $("event-list").append(...items);
+    if (reset && !items.length) $("event-list").replaceChildren(li("No upcoming events."));
+    eventCursor = page.next_cursor;
+    $("more-events").hidden = !eventCursor;
+    await showLinkedEvent();
+  } catch (e) { say(e.message); }
+}
+
+// Calendar entries link to `#/events/<id>`: show that event even if it is not on this page.
+async function showLinkedEvent() {
+  const m = location.hash.match(/^#\/events\/([0-9a-f-]{36})$/);
+  if (!m) return;
+  let node = $(`event-${m[1]}`);
+  if (!node) {
+    try {
+      node = eventItem(await api("GET", `/events/${m[1]}`));
+      $("event-list").prepend(node);
+    } catch (e) { say(e.message); return; }
+  }
+  node.classList.add("linked");
+  node.scrollIntoView({ block: "center" });
+}
+
+$("more-events").addEventListener("click", () => loadEvents(false));
+window.addEventListener("hashchange", () => showLinkedEvent());
+$("calendar-token").addEventListener("click", async () => {
+  try {
+    const r = await api("POST", "/me/calendar-token");
+    $("calendar-url").textContent = r.url;
+    say("Add this address to your calendar app; it replaces any earlier one.", true);
+  } catch (e) { say(e.message); }
 });
 
 showMe();
