@@ -510,6 +510,28 @@ pub async fn counts(
     Ok(out)
 }
 
+pub async fn counts_of(conn: &mut AsyncPgConnection, event: Uuid) -> QueryResult<Counts> {
+    Ok(counts(conn, &[event])
+        .await?
+        .remove(&event)
+        .unwrap_or_default())
+}
+
+/// The user's active registrations among `events`.
+pub async fn registrations_among(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    events: &[Uuid],
+) -> QueryResult<Vec<Registration>> {
+    event_registrations::table
+        .filter(event_registrations::user_id.eq(user))
+        .filter(event_registrations::event_id.eq_any(events))
+        .filter(event_registrations::status.ne(RegistrationStatus::Cancelled))
+        .select(Registration::as_select())
+        .load(conn)
+        .await
+}
+
 #[derive(Debug, Queryable)]
 pub struct RegistrationWithUser {
     pub registration: Registration,

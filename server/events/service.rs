@@ -89,9 +89,22 @@ async fn visible(
     id: Uuid,
     user: Option<&AuthUser>,
 ) -> AppResult<(Event, bool)> {
-    let event = repo::find(conn, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("event"))?;
+    visible_with(conn, id, user, false).await
+}
+
+/// As `visible`; with `lock`, the row stays locked until the transaction ends.
+async fn visible_with(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    user: Option<&AuthUser>,
+    lock: bool,
+) -> AppResult<(Event, bool)> {
+    let event = if lock {
+        repo::lock(conn, id).await?
+    } else {
+        repo::find(conn, id).await?
+    }
+    .ok_or_else(|| AppError::not_found("event"))?;
     let is_mod = is_moderator(conn, &event, user).await?;
     if event.status == EventStatus::Draft && !is_mod {
         return Err(AppError::not_found("event"));
@@ -100,7 +113,16 @@ async fn visible(
 }
 
 async fn moderate(conn: &mut AsyncPgConnection, id: Uuid, user: &AuthUser) -> AppResult<Event> {
-    let (event, is_mod) = visible(conn, id, Some(user)).await?;
+    moderate_with(conn, id, user, false).await
+}
+
+async fn moderate_with(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    user: &AuthUser,
+    lock: bool,
+) -> AppResult<Event> {
+    let (event, is_mod) = visible_with(conn, id, Some(user), lock).await?;
     if !is_mod {
         return Err(AppError::forbidden(
             "only the event's moderators may do this",
@@ -115,19 +137,26 @@ async fn moderate_locked(
     id: Uuid,
     user: &AuthUser,
 ) -> AppResult<Event> {
-    moderate(conn, id, user).await?;
-    repo::lock(conn, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("event"))
+    moderate_with(conn, id, user, true).await
 }
 
 // ---- views ----
 
-fn registration_open(e: &Event, now: DateTime<Utc>) -> bool {
-    matches!(e.status, EventStatus::Published | EventStatus::Live)
-        && e.registration_opens_at.is_none_or(|t| t <= now)
-        && e.registration_closes_at.is_none_or(|t| t > now)
-        && e.ends_at > now
+/// Why the event takes no registrations now; `None` when it does.
+fn registration_refusal(e: &Event, now: DateTime<Utc>) -> Option<String> {
+    if !matches!(e.status, EventStatus::Published | EventStatus::Live) {
+        return Some(format!("a {} event takes no registrations", e.status));
+    }
+    if e.ends_at <= now {
+        return Some("the event is over".into());
+    }
+    if let Some(o) = e.registration_opens_at.filter(|o| *o > now) {
+        return Some(format!("registration opens at {}", o.to_rfc3339()));
+    }
+    if let Some(c) = e.registration_closes_at.filter(|c| *c <= now) {
+        return Some(format!("registration closed at {}", c.to_rfc3339()));
+    }
+    None
 }
 
 /// Builds the views of `events` for `user` with a fixed number of queries.
@@ -140,7 +169,7 @@ async fn views(
     let room_ids: Vec<Uuid> = events.iter().map(|e| e.room_id).collect();
     let mut themes = repo::themes_of(conn, &ids).await?;
     let counts = repo::counts(conn, &ids).await?;
-    let (moderated, mine): (HashSet<Uuid>, HashMap<Uuid, RegistrationView>) = match user {
+    let (moderated, mut mine): (HashSet<Uuid>, HashMap<Uuid, RegistrationView>) = match user {
         None => Default::default(),
         Some(u) => {
             let moderated = if u.is_moderator() {
@@ -149,10 +178,8 @@ async fn views(
                 rooms_repo::moderated_among(conn, u.id, &room_ids).await?
             };
             let mut mine = HashMap::new();
-            for (r, _) in repo::registrations_of(conn, u.id).await? {
-                if ids.contains(&r.event_id) {
-                    mine.insert(r.event_id, registration_view(conn, &r).await?);
-                }
+            for r in repo::registrations_among(conn, u.id, &ids).await? {
+                mine.insert(r.event_id, registration_view(conn, &r).await?);
             }
             (moderated, mine)
         }
@@ -162,12 +189,7 @@ async fn views(
         .into_iter()
         .map(|e| {
             let is_mod = moderated.contains(&e.room_id);
-            let my = mine.get(&e.id).map(|r| RegistrationView {
-                status: r.status,
-                position: r.position,
-                created_at: r.created_at,
-                registered_at: r.registered_at,
-            });
+            let my = mine.remove(&e.id);
             let seated = my
                 .as_ref()
                 .is_some_and(|r| r.status == RegistrationStatus::Registered);
@@ -190,7 +212,7 @@ async fn views(
                 seats_left: e.capacity.map(|cap| (i64::from(cap) - c.registered).max(0)),
                 registration_opens_at: e.registration_opens_at,
                 registration_closes_at: e.registration_closes_at,
-                registration_open: registration_open(&e, now),
+                registration_open: registration_refusal(&e, now).is_none(),
                 organization_id: e.organization_id,
                 themes: themes
                     .remove(&e.id)
@@ -988,34 +1010,9 @@ pub async fn register(
     let user = caller.id;
     let reg = conn
         .transaction::<_, AppError, _>(async move |conn| {
-            let (_, _) = visible(conn, id, Some(caller)).await?;
-            let event = repo::lock(conn, id)
-                .await?
-                .ok_or_else(|| AppError::not_found("event"))?;
-            let now = Utc::now();
-            if !matches!(event.status, EventStatus::Published | EventStatus::Live) {
-                return Err(AppError::conflict(
-                    "registration_closed",
-                    format!("a {} event takes no registrations", event.status),
-                ));
-            }
-            if event.ends_at <= now {
-                return Err(AppError::conflict(
-                    "registration_closed",
-                    "the event is over",
-                ));
-            }
-            if let Some(o) = event.registration_opens_at.filter(|o| *o > now) {
-                return Err(AppError::conflict(
-                    "registration_closed",
-                    format!("registration opens at {}", o.to_rfc3339()),
-                ));
-            }
-            if let Some(c) = event.registration_closes_at.filter(|c| *c <= now) {
-                return Err(AppError::conflict(
-                    "registration_closed",
-                    format!("registration closed at {}", c.to_rfc3339()),
-                ));
+            let (event, _) = visible_with(conn, id, Some(caller), true).await?;
+            if let Some(why) = registration_refusal(&event, Utc::now()) {
+                return Err(AppError::conflict("registration_closed", why));
             }
             if let Some(r) = repo::registration(conn, id, user).await?
                 && r.status != RegistrationStatus::Cancelled
@@ -1047,10 +1044,7 @@ pub async fn unregister(state: &AppState, caller: &AuthUser, id: Uuid) -> AppRes
     let mut conn = state.conn().await?;
     let user = caller.id;
     conn.transaction::<_, AppError, _>(async move |conn| {
-        visible(conn, id, Some(caller)).await?;
-        let event = repo::lock(conn, id)
-            .await?
-            .ok_or_else(|| AppError::not_found("event"))?;
+        let (event, _) = visible_with(conn, id, Some(caller), true).await?;
         let reg = repo::registration(conn, id, user)
             .await?
             .filter(|r| r.status != RegistrationStatus::Cancelled)
@@ -1075,10 +1069,7 @@ pub async fn registrants(
     let mut conn = state.conn().await?;
     moderate(&mut conn, id, caller).await?;
     let rows = repo::registrations(&mut conn, id).await?;
-    let counts = repo::counts(&mut conn, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
+    let counts = repo::counts_of(&mut conn, id).await?;
     let rank = |s: RegistrationStatus| match s {
         RegistrationStatus::Registered => 0,
         RegistrationStatus::Waitlisted => 1,
@@ -1173,20 +1164,20 @@ pub async fn my_registrations(
     caller: &AuthUser,
 ) -> AppResult<Vec<MyRegistrationView>> {
     let mut conn = state.conn().await?;
-    let rows = repo::registrations_of(&mut conn, caller.id).await?;
-    let mut regs = Vec::with_capacity(rows.len());
-    let mut events = Vec::with_capacity(rows.len());
-    for (r, e) in rows {
-        regs.push(registration_view(&mut conn, &r).await?);
-        events.push(e);
-    }
+    let events = repo::registrations_of(&mut conn, caller.id)
+        .await?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
     let views = views(&mut conn, events, Some(caller)).await?;
     Ok(views
         .into_iter()
-        .zip(regs)
-        .map(|(event, registration)| MyRegistrationView {
-            event,
-            registration,
+        .filter_map(|mut event| {
+            let registration = event.my_registration.take()?;
+            Some(MyRegistrationView {
+                event,
+                registration,
+            })
         })
         .collect())
 }
@@ -1209,10 +1200,7 @@ pub async fn set_attendance(
     repo::set_attended(&mut conn, id, user, attended)
         .await?
         .ok_or_else(|| AppError::NotFound("this user has no seat at the event".into()))?;
-    let counts = repo::counts(&mut conn, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
+    let counts = repo::counts_of(&mut conn, id).await?;
     Ok(AttendanceView {
         user_id: user,
         attended,
