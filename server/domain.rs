@@ -250,6 +250,51 @@ PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR
 SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI \
 VN VU WF WS YE YT ZA ZM ZW XK";
 
+string_newtype!(LanguageCode);
+impl LanguageCode {
+    /// ISO 639-1, lower case; upper case input is accepted.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim().to_ascii_lowercase();
+        if s.len() == 2 && ISO_639_1.split_whitespace().any(|c| c == s) {
+            Ok(Self(s))
+        } else {
+            Err("must be an ISO 639-1 language code, e.g. en or es".into())
+        }
+    }
+}
+
+const ISO_639_1: &str = "\
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht \
+hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky \
+la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny \
+oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss \
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo \
+za zh zu";
+
+string_newtype!(CurrencyCode);
+impl CurrencyCode {
+    /// An active ISO 4217 code, upper case; lower case input is accepted.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim().to_ascii_uppercase();
+        if s.len() == 3 && ISO_4217.split_whitespace().any(|c| c == s) {
+            Ok(Self(s))
+        } else {
+            Err("must be an ISO 4217 currency code, e.g. EUR".into())
+        }
+    }
+}
+
+const ISO_4217: &str = "\
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN \
+BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD \
+FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY \
+KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP \
+MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR \
+RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT \
+TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR \
+ZMW ZWG";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +306,12 @@ mod tests {
         assert_eq!(codes.len(), unique.len());
         assert_eq!(codes.len(), 249 + 1);
         assert!(CountryCode::parse("es").is_ok());
+        assert_eq!(LanguageCode::parse("EN").unwrap().as_str(), "en");
+        assert!(LanguageCode::parse("xx").is_err());
+        assert!(LanguageCode::parse("eng").is_err());
+        assert_eq!(CurrencyCode::parse("eur").unwrap().as_str(), "EUR");
+        assert!(CurrencyCode::parse("EURO").is_err());
+        assert!(CurrencyCode::parse("XYZ").is_err());
         assert!(CountryCode::parse("UK").is_err());
         assert!(CountryCode::parse("E").is_err());
     }

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod cli;
+pub mod csv_export;
 pub mod db;
 pub mod domain;
 pub mod error;

@@ -1106,57 +1106,43 @@ pub async fn registrants(
     })
 }
 
-/// RFC 4180: CRLF line ends, fields quoted when needed. A cell that a spreadsheet would
-/// run as a formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
+/// The registrations as CSV (see `csv_export`).
 pub fn registrants_csv(list: &RegistrantsView) -> AppResult<String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    use crate::csv_export::cell;
     let fmt = |t: Option<DateTime<Utc>>| {
         t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
             .unwrap_or_default()
     };
-    let cell = |s: &str| -> String {
-        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{s}")
-        } else {
-            s.to_owned()
-        }
-    };
-    w.write_record([
-        "display_name",
-        "email",
-        "status",
-        "waitlist_position",
-        "attended",
-        "requested_at",
-        "registered_at",
-        "cancelled_at",
-        "user_id",
-    ])
-    .map_err(AppError::internal)?;
-    for r in &list.items {
-        w.write_record([
-            cell(&r.display_name),
-            cell(&r.email),
-            r.status.to_string(),
-            r.position.map(|p| p.to_string()).unwrap_or_default(),
-            match r.attended {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            },
-            fmt(Some(r.requested_at)),
-            fmt(r.registered_at),
-            fmt(r.cancelled_at),
-            r.user_id.to_string(),
-        ])
-        .map_err(AppError::internal)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| AppError::internal(e.into_error()))?;
-    String::from_utf8(bytes).map_err(AppError::internal)
+    crate::csv_export::write(
+        &[
+            "display_name",
+            "email",
+            "status",
+            "waitlist_position",
+            "attended",
+            "requested_at",
+            "registered_at",
+            "cancelled_at",
+            "user_id",
+        ],
+        list.items.iter().map(|r| {
+            vec![
+                cell(&r.display_name),
+                cell(&r.email),
+                r.status.to_string(),
+                r.position.map(|p| p.to_string()).unwrap_or_default(),
+                match r.attended {
+                    Some(true) => "yes".into(),
+                    Some(false) => "no".into(),
+                    None => String::new(),
+                },
+                fmt(Some(r.requested_at)),
+                fmt(r.registered_at),
+                fmt(r.cancelled_at),
+                r.user_id.to_string(),
+            ]
+        }),
+    )
 }
 
 pub async fn my_registrations(
