@@ -1,6 +1,6 @@
 //! The command line: `livinglab [serve]`, `livinglab migrate`, `livinglab user create`,
-//! `livinglab openapi`. Every option can also come from the environment variable named in
-//! its help (the README has the full table).
+//! `livinglab seed`, `livinglab openapi`. Every option can also come from the environment
+//! variable named in its help (the README has the full table).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -40,6 +40,20 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Fill the database with a large, realistic catalogue of practices (organizations,
+    /// accounts, endorsements, comments, adoptions) for development and load tests. The
+    /// same seed gives the same rows. Every account's password is `seed-password-123`.
+    Seed {
+        #[arg(long, default_value_t = 1000)]
+        practices: usize,
+        #[arg(long, default_value_t = 50)]
+        organizations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add to a database that already has practices (new organizations and accounts).
+        #[arg(long)]
+        append: bool,
     },
     /// Print the OpenAPI document and exit.
     Openapi,
@@ -174,6 +188,15 @@ pub struct ConfigArgs {
         global = true
     )]
     pub event_clock_seconds: u64,
+    /// Seconds a rendered public practice or search page may be served from memory (writes
+    /// clear it at once); 0 turns the cache off.
+    #[arg(
+        long,
+        env = "LIVINGLAB_PRACTICE_CACHE_SECONDS",
+        default_value_t = 600,
+        global = true
+    )]
+    pub practice_cache_seconds: u64,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -230,6 +253,7 @@ impl ConfigArgs {
             .map(|u| u.trim().trim_end_matches('/').to_owned())
             .filter(|u| !u.is_empty());
         s.events.clock_interval = Duration::from_secs(self.event_clock_seconds.max(1));
+        s.practices.cache_ttl = Duration::from_secs(self.practice_cache_seconds);
         s
     }
 }
@@ -323,6 +347,24 @@ async fn execute(command: Command, settings: Settings, url: String) -> anyhow::R
                 other => anyhow::anyhow!("{other}"),
             })?;
             println!("created {} user {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::Seed {
+            practices,
+            organizations,
+            seed,
+            append,
+        } => {
+            crate::db::run_migrations(&url).await?;
+            let pool = crate::db::build_pool(&url, &settings.database)?;
+            let options = crate::practices::seed::SeedOptions {
+                practices,
+                organizations,
+                seed,
+                append,
+            };
+            let summary = crate::practices::seed::run(&pool, &options).await?;
+            println!("{summary}");
             Ok(())
         }
         Command::Openapi | Command::Healthcheck => {

@@ -1,7 +1,7 @@
 //! livinglab: the collaboration server behind city living-lab programmes.
 //!
 //! `main.rs` only parses the command line and calls into here. Domains (`auth`, `users`,
-//! `orgs`, `themes`, `rooms`, `events`) each keep handlers -> service -> repo; `startup` wires them into one
+//! `orgs`, `themes`, `rooms`, `events`, `practices`) each keep handlers -> service -> repo; `startup` wires them into one
 //! actix-web application whose OpenAPI document is collected from the same registrations.
 
 pub mod auth;
@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod orgs;
 pub mod pagination;
+pub mod practices;
 pub mod rooms;
 pub mod settings;
 pub mod startup;

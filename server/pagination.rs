@@ -79,6 +79,15 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// A page whose items were already cut to size; `next_key` is the last item's key when
+    /// another page follows.
+    pub fn with_next_key(items: Vec<T>, next_key: Option<String>) -> Self {
+        Page {
+            items,
+            next_cursor: next_key.map(|k| URL_SAFE_NO_PAD.encode(k)),
+        }
+    }
+
     /// Builds a page from `limit + 1` rows; `key` gives the ordering key of a row.
     pub fn from_rows<R>(
         mut rows: Vec<R>,

@@ -14,6 +14,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub rooms: RoomSettings,
     pub events: EventSettings,
+    pub practices: PracticeSettings,
     /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
     pub data_dir: PathBuf,
 }
@@ -73,6 +74,13 @@ pub struct EventSettings {
     pub clock_interval: Duration,
 }
 
+#[derive(Debug, Clone)]
+pub struct PracticeSettings {
+    /// How long a rendered public record or search page may be served from memory (writes
+    /// clear it at once; this bounds what they do not reach). Zero turns the cache off.
+    pub cache_ttl: Duration,
+}
+
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
 pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 
@@ -109,6 +117,9 @@ impl Default for Settings {
             },
             events: EventSettings {
                 clock_interval: Duration::from_secs(5),
+            },
+            practices: PracticeSettings {
+                cache_ttl: Duration::from_secs(600),
             },
             data_dir: PathBuf::from("data"),
         }

@@ -44,6 +44,7 @@ use crate::{auth, db, extract, health, orgs, rooms, themes, users};
         (name = "organizations", description = "Cities and other organizations, and their members"),
         (name = "themes", description = "Thematic tracks"),
         (name = "events", description = "Workshop events: lifecycle, registrations and waitlist, attendance, agenda, minutes, calendar feeds"),
+        (name = "practices", description = "Good-practice write-ups: records and revisions, search with facets, comments, endorsements, adoptions"),
         (name = "rooms", description = "Live workshop rooms: REST side and the websocket (docs/rooms-protocol.md)"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
         (name = "web", description = "The browser front end"),
@@ -84,7 +85,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(orgs::config)
                 .configure(themes::config)
                 .configure(rooms::config)
-                .configure(crate::events::config),
+                .configure(crate::events::config)
+                .configure(crate::practices::config),
         );
 }
 
@@ -187,6 +189,15 @@ impl Application {
             metrics.clone(),
         );
 
+        let practice_cache = Arc::new(crate::practices::cache::PracticeCache::new(
+            settings.practices.cache_ttl,
+        ));
+        let c = practice_cache.clone();
+        hub.on_foreign(move |item| match item {
+            Some(item) => c.on_notification(item),
+            None => c.clear(),
+        });
+
         let listener = TcpListener::bind(settings.http.bind)
             .with_context(|| format!("binding {}", settings.http.bind))?;
         let port = listener.local_addr()?.port();
@@ -198,6 +209,7 @@ impl Application {
             metrics,
             dummy_password_hash,
             rooms: hub.clone(),
+            practice_cache: practice_cache.clone(),
         });
         crate::events::clock::spawn(state.get_ref().clone(), settings.events.clock_interval);
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));

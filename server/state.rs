@@ -20,6 +20,8 @@ pub struct AppState {
     pub dummy_password_hash: Arc<str>,
     /// Live rooms: writers, room actors, the LISTEN connection.
     pub rooms: Hub,
+    /// Rendered public practices and search pages.
+    pub practice_cache: Arc<crate::practices::cache::PracticeCache>,
 }
 
 impl AppState {

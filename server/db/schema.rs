@@ -215,6 +215,73 @@ diesel::table! {
     }
 }
 
+// Generated columns (title, summary, language, implementation_status, start_year,
+// theme_ids, search) are left out: they are read by the search's SQL only.
+diesel::table! {
+    practices (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        status -> Text,
+        content -> Jsonb,
+        revision -> Int4,
+        hidden_at -> Nullable<Timestamptz>,
+        hidden_reason -> Nullable<Text>,
+        hidden_by -> Nullable<Uuid>,
+        comment_count -> Int4,
+        endorsement_count -> Int4,
+        adoption_count -> Int4,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        published_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    practice_revisions (practice_id, number) {
+        practice_id -> Uuid,
+        number -> Int4,
+        author_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        changed_fields -> Array<Text>,
+        content -> Jsonb,
+    }
+}
+
+diesel::table! {
+    practice_comments (id) {
+        id -> Uuid,
+        practice_id -> Uuid,
+        parent_id -> Nullable<Uuid>,
+        author_id -> Nullable<Uuid>,
+        body -> Text,
+        created_at -> Timestamptz,
+        edited_at -> Nullable<Timestamptz>,
+        deleted_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    practice_endorsements (practice_id, user_id) {
+        practice_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    practice_adoptions (id) {
+        id -> Uuid,
+        practice_id -> Uuid,
+        organization_id -> Uuid,
+        status -> Text,
+        note -> Nullable<Text>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
@@ -226,6 +293,14 @@ diesel::joinable!(event_themes -> themes (theme_id));
 diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> users (user_id));
 diesel::joinable!(events -> rooms (room_id));
+diesel::joinable!(practices -> organizations (organization_id));
+diesel::joinable!(practice_revisions -> practices (practice_id));
+diesel::joinable!(practice_revisions -> users (author_id));
+diesel::joinable!(practice_comments -> practices (practice_id));
+diesel::joinable!(practice_comments -> users (author_id));
+diesel::joinable!(practice_endorsements -> practices (practice_id));
+diesel::joinable!(practice_adoptions -> practices (practice_id));
+diesel::joinable!(practice_adoptions -> organizations (organization_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -247,4 +322,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_registrations,
     event_minutes,
     calendar_tokens,
+    practices,
+    practice_revisions,
+    practice_comments,
+    practice_endorsements,
+    practice_adoptions,
 );

@@ -194,6 +194,8 @@ pub async fn update(
     let mut conn = state.conn().await?;
     require_owner(&mut conn, caller, id).await?;
     let org = repo::update(&mut conn, id, &changes).await?;
+    // Practices show their organization's name, kind, country and population.
+    crate::practices::service::everything_changed(state);
     view(&mut conn, org).await
 }
 

@@ -137,7 +137,12 @@ pub struct HubInner {
     next_session: AtomicU64,
     metrics: Arc<Metrics>,
     shutting_down: std::sync::atomic::AtomicBool,
+    /// Other domains' items on our channel (`c:...`, cache invalidations), and `None` after
+    /// the listener reconnects (items may have been lost).
+    foreign: std::sync::OnceLock<ForeignListener>,
 }
+
+type ForeignListener = Box<dyn Fn(Option<&str>) + Send + Sync>;
 
 #[derive(Clone)]
 pub struct Hub(pub Arc<HubInner>);
@@ -177,6 +182,7 @@ impl Hub {
             next_session: AtomicU64::new(1),
             metrics,
             shutting_down: false.into(),
+            foreign: std::sync::OnceLock::new(),
         });
         for rx in writer_rxs {
             tokio::spawn(writer::run(inner.clone(), rx));
@@ -216,6 +222,26 @@ impl Hub {
         self.0
             .deliver_local(room, events.into_iter().map(Rendered::new).collect());
         self.0.announce(room, from, to);
+    }
+
+    /// Receives the channel's `c:` items (see `HubInner::foreign`); set once, at startup.
+    pub fn on_foreign(&self, listener: impl Fn(Option<&str>) + Send + Sync + 'static) {
+        let _ = self.0.foreign.set(Box::new(listener));
+    }
+
+    /// Sends a `c:` item to every instance, this one included, on a pooled connection
+    /// (after the caller's commit: NOTIFY inside a transaction waits for it anyway).
+    pub fn notify_all(&self, item: String) {
+        let pool = self.0.pool.clone();
+        self.0.spawner.spawn(async move {
+            let sent = match pool.get().await {
+                Ok(mut c) => notify(&mut c, &item).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = sent {
+                tracing::warn!(error = %e, "NOTIFY of a change failed; other instances expire it");
+            }
+        });
     }
 
     pub fn next_session_id(&self) -> u64 {
@@ -935,6 +961,9 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
         if let Some(h) = hub.upgrade() {
             if !first {
                 h.catch_up_all();
+                if let Some(f) = h.foreign.get() {
+                    f(None);
+                }
             }
         } else {
             return;
@@ -951,6 +980,12 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
             };
             let Some(h) = hub.upgrade() else { return };
             for item in n.payload.split(' ') {
+                if item.starts_with("c:") {
+                    if let Some(f) = h.foreign.get() {
+                        f(Some(item));
+                    }
+                    continue;
+                }
                 // `p:<room>:<instance>`: presence changed; our own changes we know already.
                 if let Some(rest) = item.strip_prefix("p:") {
                     let mut parts = rest.split(':');

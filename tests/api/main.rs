@@ -10,6 +10,7 @@ mod instances;
 mod migrations;
 mod openapi;
 mod orgs;
+mod practices;
 mod rooms;
 mod rooms_crash;
 mod rooms_ws;

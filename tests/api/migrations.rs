@@ -20,7 +20,7 @@ async fn tables(db: &str) -> Vec<String> {
 async fn migrations_go_up_down_and_up_again() {
     let (url, name) = create_database(false).await;
     let up = livinglab::db::run_migrations(&url).await.unwrap();
-    assert_eq!(up.len(), 5, "{up:?}");
+    assert_eq!(up.len(), 6, "{up:?}");
     let after_up = tables(&name).await;
     assert_eq!(
         after_up,
@@ -33,6 +33,12 @@ async fn migrations_go_up_down_and_up_again() {
             "events",
             "organization_members",
             "organizations",
+            "practice_adoptions",
+            "practice_comments",
+            "practice_endorsements",
+            "practice_revisions",
+            "practice_terms",
+            "practices",
             "refresh_tokens",
             "room_bans",
             "room_events",
@@ -48,7 +54,7 @@ async fn migrations_go_up_down_and_up_again() {
     );
 
     let down = livinglab::db::revert_all_migrations(&url).await.unwrap();
-    assert_eq!(down.len(), 5);
+    assert_eq!(down.len(), 6);
     assert!(tables(&name).await.is_empty());
 
     let again = livinglab::db::run_migrations(&url).await.unwrap();
@@ -83,5 +89,5 @@ async fn concurrent_migrations_serialize_on_the_advisory_lock() {
     for r in runs {
         applied += r.await.unwrap().expect("no migration error").len();
     }
-    assert_eq!(applied, 5, "each migration applied exactly once");
+    assert_eq!(applied, 6, "each migration applied exactly once");
 }

@@ -73,6 +73,30 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/v1/events/{id}/minutes"),
     ("post", "/api/v1/events/{id}/minutes/from-room"),
     ("post", "/api/v1/me/calendar-token"),
+    ("post", "/api/v1/practices"),
+    ("get", "/api/v1/practices"),
+    ("get", "/api/v1/practices/export"),
+    ("get", "/api/v1/practices/{id}"),
+    ("patch", "/api/v1/practices/{id}"),
+    ("post", "/api/v1/practices/{id}/publish"),
+    ("post", "/api/v1/practices/{id}/archive"),
+    ("post", "/api/v1/practices/{id}/hide"),
+    ("post", "/api/v1/practices/{id}/unhide"),
+    ("get", "/api/v1/practices/{id}/revisions"),
+    ("get", "/api/v1/practices/{id}/revisions/{n}"),
+    ("post", "/api/v1/practices/{id}/comments"),
+    ("get", "/api/v1/practices/{id}/comments"),
+    ("patch", "/api/v1/comments/{id}"),
+    ("delete", "/api/v1/comments/{id}"),
+    ("get", "/api/v1/practices/{id}/endorsement"),
+    ("put", "/api/v1/practices/{id}/endorsement"),
+    ("delete", "/api/v1/practices/{id}/endorsement"),
+    ("post", "/api/v1/practices/{id}/adoptions"),
+    ("get", "/api/v1/practices/{id}/adoptions"),
+    ("patch", "/api/v1/adoptions/{id}"),
+    ("delete", "/api/v1/adoptions/{id}"),
+    ("get", "/api/v1/organizations/{id}/adoptions"),
+    ("get", "/api/v1/organizations/{id}/practices"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {
@@ -158,6 +182,7 @@ async fn every_documented_operation_is_served() {
             .replace("{id}", &nil)
             .replace("{user_id}", &nil)
             .replace("{slug}", "green-mobility")
+            .replace("{n}", "1")
             .replace("{token}", "no-such-token");
         let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let res = app

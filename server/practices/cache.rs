@@ -1,0 +1,250 @@
+//! Rendered JSON of public records and of search pages, so reads of the catalogue do not
+//! touch the database while nothing changes.
+//!
+//! Correctness rests on one rule: every write to practices (or their comments,
+//! endorsements, adoptions) calls `changed` after its commit, and other instances hear of it
+//! through NOTIFY (`c:<id>` on the rooms channel; after the listener reconnects, everything
+//! is dropped). A generation counter closes the race with a read that started before the
+//! write and finishes after it: such a read may answer, but does not store its result.
+//! Changes to what records show from elsewhere (an organization's name) clear everything.
+//! Entries also expire after `ttl`, a safety net for a change this cache is not told of.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use actix_web::web::Bytes;
+use tokio::sync::OnceCell;
+use uuid::Uuid;
+
+/// A public record, as anonymous callers see it (no contact) and as signed-in users do.
+#[derive(Clone)]
+pub struct RecordBytes {
+    pub anonymous: Bytes,
+    pub signed_in: Bytes,
+}
+
+struct Entry<V> {
+    value: V,
+    at: Instant,
+}
+
+struct Map<K, V> {
+    entries: RwLock<HashMap<K, Entry<V>>>,
+    cap: usize,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V: Clone> Map<K, V> {
+    fn new(cap: usize) -> Self {
+        Self {
+            entries: RwLock::new(HashMap::new()),
+            cap,
+        }
+    }
+
+    fn get(&self, key: &K, ttl: Duration) -> Option<V> {
+        let map = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        map.get(key)
+            .filter(|e| e.at.elapsed() < ttl)
+            .map(|e| e.value.clone())
+    }
+
+    fn put(&self, key: K, value: V) {
+        let mut map = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= self.cap && !map.contains_key(&key) {
+            // Drop a tenth, in the map's (arbitrary) order: bounded memory, and no
+            // bookkeeping on the read path.
+            let victims: Vec<K> = map.keys().take(self.cap / 10 + 1).cloned().collect();
+            for k in victims {
+                map.remove(&k);
+            }
+        }
+        map.insert(
+            key,
+            Entry {
+                value,
+                at: Instant::now(),
+            },
+        );
+    }
+
+    fn remove(&self, key: &K) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+    }
+
+    fn clear(&self) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+pub struct PracticeCache {
+    ttl: Duration,
+    generation: AtomicU64,
+    records: Map<Uuid, RecordBytes>,
+    searches: Map<String, Bytes>,
+    /// Searches being run, by key and generation: requests for the same page wait for the
+    /// one query instead of each running it (a popular page expiring, or a cold start).
+    inflight: Mutex<HashMap<FlightKey, Arc<OnceCell<Bytes>>>>,
+}
+
+/// A search's cache key and the cache generation it was started in.
+type FlightKey = (String, u64);
+
+/// The search being run for a key; `finish` it when done, whatever the outcome.
+pub struct Flight {
+    key: FlightKey,
+    pub cell: Arc<OnceCell<Bytes>>,
+}
+
+impl PracticeCache {
+    /// `ttl` zero turns caching off.
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            generation: AtomicU64::new(0),
+            records: Map::new(20_000),
+            searches: Map::new(5_000),
+            inflight: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Joins the run of this search at this generation, or starts it.
+    pub fn flight(&self, key: &str, generation: u64) -> Flight {
+        let key = (key.to_owned(), generation);
+        let mut map = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+        let cell = map.entry(key.clone()).or_default().clone();
+        Flight { key, cell }
+    }
+
+    pub fn finish(&self, flight: Flight) {
+        let mut map = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+        if map
+            .get(&flight.key)
+            .is_some_and(|c| Arc::ptr_eq(c, &flight.cell))
+        {
+            map.remove(&flight.key);
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        !self.ttl.is_zero()
+    }
+
+    /// Read before loading what will be stored with `put_*`.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    pub fn record(&self, id: Uuid) -> Option<RecordBytes> {
+        if !self.enabled() {
+            return None;
+        }
+        self.records.get(&id, self.ttl)
+    }
+
+    pub fn put_record(&self, id: Uuid, value: RecordBytes, generation: u64) {
+        if self.enabled() && self.generation() == generation {
+            self.records.put(id, value);
+        }
+    }
+
+    pub fn search(&self, key: &str) -> Option<Bytes> {
+        if !self.enabled() {
+            return None;
+        }
+        self.searches.get(&key.to_owned(), self.ttl)
+    }
+
+    pub fn put_search(&self, key: String, value: Bytes, generation: u64) {
+        if self.enabled() && self.generation() == generation {
+            self.searches.put(key, value);
+        }
+    }
+
+    /// A practice changed: its record goes, and so does every search page (any of them
+    /// may list it, count it in a facet, or sort by what changed).
+    pub fn changed(&self, id: Uuid) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.records.remove(&id);
+        self.searches.clear();
+    }
+
+    /// Changes may have been missed (the listener was away): forget everything.
+    pub fn clear(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.records.clear();
+        self.searches.clear();
+    }
+
+    /// What NOTIFY carries to the other instances' `on_notification`.
+    pub fn notification(id: Uuid) -> String {
+        format!("c:{id}")
+    }
+
+    /// What NOTIFY carries when everything must go.
+    pub fn notification_all() -> String {
+        "c:all".to_owned()
+    }
+
+    /// Handles one item of a rooms-channel notification that starts with `c:`.
+    pub fn on_notification(&self, item: &str) {
+        match item.strip_prefix("c:") {
+            Some("all") => self.clear(),
+            Some(id) => {
+                if let Ok(id) = id.parse() {
+                    self.changed(id);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes(s: &'static str) -> RecordBytes {
+        RecordBytes {
+            anonymous: Bytes::from_static(s.as_bytes()),
+            signed_in: Bytes::from_static(s.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn a_change_during_a_read_keeps_the_stale_result_out() {
+        let c = PracticeCache::new(Duration::from_secs(30));
+        let id = Uuid::now_v7();
+        let g = c.generation();
+        c.changed(Uuid::now_v7());
+        c.put_record(id, bytes("old"), g);
+        assert!(c.record(id).is_none());
+        let g = c.generation();
+        c.put_record(id, bytes("new"), g);
+        assert_eq!(&c.record(id).unwrap().anonymous[..], b"new");
+        c.on_notification(&PracticeCache::notification(id));
+        assert!(c.record(id).is_none());
+        c.put_record(id, bytes("again"), c.generation());
+        c.on_notification(&PracticeCache::notification_all());
+        assert!(c.record(id).is_none());
+    }
+
+    #[test]
+    fn off_when_ttl_is_zero_and_bounded_when_full() {
+        let off = PracticeCache::new(Duration::ZERO);
+        off.put_search("k".into(), Bytes::from_static(b"v"), off.generation());
+        assert!(off.search("k").is_none());
+        let c = PracticeCache::new(Duration::from_secs(30));
+        for i in 0..6_000 {
+            c.put_search(format!("q{i}"), Bytes::from_static(b"v"), c.generation());
+        }
+        assert!(c.searches.entries.read().unwrap().len() <= 5_000);
+    }
+}
