@@ -3,6 +3,8 @@
 //! * `room`: one room, many members, a few senders; delivery latency, losses, duplicates.
 //! * `rooms`: many small rooms, one sender each; committed (acked) chat messages per second.
 //! * `idle`: thousands of authenticated idle sockets; hello→welcome latency, server RSS.
+//! * `http`: open-loop GETs at a fixed rate from a file of paths (`benches/run-practices.sh`);
+//!   latency percentiles counted from each request's scheduled time; exits 1 if any failed.
 //!
 //! Progress goes to stderr, the report to stdout (`--json`: one JSON line instead).
 //! Timestamps inside messages are nanoseconds since this process started (monotonic clock);
@@ -52,6 +54,8 @@ enum Cmd {
     Rooms(RoomsArgs),
     /// Many authenticated idle sockets: hello→welcome latency and server memory per socket.
     Idle(IdleArgs),
+    /// Plain HTTP GETs at a fixed rate over keep-alive connections (open loop).
+    Http(HttpArgs),
 }
 
 #[derive(Args, Clone)]
@@ -145,6 +149,47 @@ struct IdleArgs {
     concurrency: usize,
 }
 
+#[derive(Args)]
+struct HttpArgs {
+    /// Base URL of the server.
+    #[arg(long, env = "LOADGEN_URL", default_value = "http://127.0.0.1:8080")]
+    url: String,
+    /// File with one path (`/api/v1/...`) or absolute URL per line; blank lines and lines
+    /// starting with `#` are skipped.
+    #[arg(long)]
+    paths: std::path::PathBuf,
+    /// Requests per second. Request i is due at start + i/rate whatever the earlier
+    /// responses did, and its latency counts from then (no coordinated omission).
+    #[arg(long, default_value_t = 1000.0)]
+    rate: f64,
+    /// Keep-alive connections, so also the most requests in flight at once.
+    #[arg(long, default_value_t = 64)]
+    connections: usize,
+    /// Measured seconds, after the warmup.
+    #[arg(long, default_value_t = 30.0)]
+    duration: f64,
+    /// Seconds at the same rate before the measured window (not in the figures, but a
+    /// failure there still fails the run).
+    #[arg(long, default_value_t = 5.0)]
+    warmup: f64,
+    /// Paths in a fixed pseudo-random order instead of round-robin.
+    #[arg(long)]
+    random: bool,
+    /// Seconds before a request counts as an error.
+    #[arg(long, default_value_t = 10.0)]
+    timeout: f64,
+    /// Stop sending once requests leave this many seconds behind their schedule (the server
+    /// cannot keep up, and the backlog would only grow); the run then fails. 0: never.
+    #[arg(long, default_value_t = 10.0)]
+    give_up_after: f64,
+    /// Print one JSON line instead of the text report.
+    #[arg(long)]
+    json: bool,
+    /// The server's pid, for CPU readings from /proc.
+    #[arg(long, env = "LOADGEN_SERVER_PID")]
+    server_pid: Option<u32>,
+}
+
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -164,8 +209,16 @@ fn main() -> Result<()> {
                 let j = a.common.json;
                 (idle(a).await?, j)
             }
+            Cmd::Http(a) => {
+                let j = a.json;
+                (http(a).await?, j)
+            }
         };
         report.print(json_out);
+        if let Some(why) = &report.failure {
+            eprintln!("[loadgen] FAILED: {why}");
+            std::process::exit(1);
+        }
         Ok(())
     })
 }
@@ -1166,6 +1219,8 @@ async fn sender(
 struct Report {
     title: String,
     items: Vec<(&'static str, Value)>,
+    /// Printed after the report, then the process exits 1.
+    failure: Option<String>,
 }
 
 impl Report {
@@ -1173,6 +1228,7 @@ impl Report {
         Self {
             title,
             items: Vec::new(),
+            failure: None,
         }
     }
 
@@ -1703,6 +1759,276 @@ async fn idle(a: IdleArgs) -> Result<Report> {
     r.add("loadgen_rss_kib", me_rss);
     r.add("cpu_while_opening", cpu_delta(cpu0, cpu1));
     r.add("cpu_while_idle", cpu_delta(cpu2, cpu3));
+    Ok(r)
+}
+
+// ---------------------------------------------------------------------------------------
+// HTTP scenario
+
+#[derive(Default)]
+struct HttpStats {
+    /// From the scheduled time to the last byte of the body.
+    latency: Hist,
+    /// From the actual send to the last byte (what the server and the network took).
+    service: Hist,
+    /// How late requests left: waiting for a free connection or for the timer.
+    lag: Hist,
+    sent: u64,
+    ok: u64,
+    statuses: BTreeMap<u16, u64>,
+    errors: BTreeMap<String, u64>,
+    bytes: u64,
+    /// Requests (warmup included) that did not return 2xx.
+    failed_total: u64,
+    /// Requests dropped once the schedule was `--give-up-after` behind.
+    unsent: u64,
+    /// The warmup's own figures (from the schedule, and 2xx answers).
+    warmup_latency: Hist,
+    warmup_ok: u64,
+    /// When the run gave up, seconds after it started.
+    gave_up_at: Option<f64>,
+    last_done: Option<Instant>,
+}
+
+impl HttpStats {
+    fn merge(&mut self, o: HttpStats) {
+        self.latency.merge(&o.latency);
+        self.service.merge(&o.service);
+        self.lag.merge(&o.lag);
+        self.sent += o.sent;
+        self.ok += o.ok;
+        for (k, v) in o.statuses {
+            *self.statuses.entry(k).or_default() += v;
+        }
+        for (k, v) in o.errors {
+            *self.errors.entry(k).or_default() += v;
+        }
+        self.bytes += o.bytes;
+        self.failed_total += o.failed_total;
+        self.unsent += o.unsent;
+        self.warmup_latency.merge(&o.warmup_latency);
+        self.warmup_ok += o.warmup_ok;
+        self.gave_up_at = match (self.gave_up_at, o.gave_up_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.last_done = self.last_done.max(o.last_done);
+    }
+}
+
+/// p50 / p90 / p99 / p99.9 / max in milliseconds.
+fn percentiles_ms(h: &Hist) -> Value {
+    let f = |us: u64| (us as f64 / 1000.0 * 100.0).round() / 100.0;
+    json!({"n": h.n, "p50": f(h.quantile(0.5)), "p90": f(h.quantile(0.9)),
+           "p99": f(h.quantile(0.99)), "p999": f(h.quantile(0.999)), "max": f(h.max)})
+}
+
+/// splitmix64: a fixed shuffle of request numbers for `--random`.
+fn mix(i: u64) -> u64 {
+    let mut z = i.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn read_paths(a: &HttpArgs) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(&a.paths)
+        .with_context(|| format!("reading {}", a.paths.display()))?;
+    let base = a.url.trim_end_matches('/');
+    let urls: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            if l.starts_with("http://") || l.starts_with("https://") {
+                l.to_owned()
+            } else if l.starts_with('/') {
+                format!("{base}{l}")
+            } else {
+                format!("{base}/{l}")
+            }
+        })
+        .collect();
+    if urls.is_empty() {
+        bail!("{} has no paths", a.paths.display());
+    }
+    Ok(urls)
+}
+
+async fn http(a: HttpArgs) -> Result<Report> {
+    if !(a.rate > 0.0 && a.duration > 0.0 && a.warmup >= 0.0) {
+        bail!("--rate and --duration must be positive, --warmup at least 0");
+    }
+    let urls = Arc::new(read_paths(&a)?);
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs_f64(a.timeout))
+        .pool_max_idle_per_host(a.connections)
+        .tcp_nodelay(true)
+        .build()?;
+    let interval = 1e9 / a.rate;
+    let warm = (a.warmup * a.rate).round() as u64;
+    let total = warm + (a.duration * a.rate).round() as u64;
+    let next = Arc::new(AtomicU64::new(0));
+    let behind = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let give_up = (a.give_up_after > 0.0).then(|| Duration::from_secs_f64(a.give_up_after));
+    let t0 = Instant::now() + Duration::from_millis(200);
+    let due = move |i: u64| t0 + Duration::from_nanos((i as f64 * interval) as u64);
+    let window_start = due(warm);
+    progress!(
+        "{} paths, {:.0} req/s on {} connections: {:.0} s warmup + {:.0} s measured",
+        urls.len(),
+        a.rate,
+        a.connections,
+        a.warmup,
+        a.duration
+    );
+    let cpu0 = Arc::new(std::sync::Mutex::new(None::<Cpu>));
+    let workers: Vec<JoinHandle<HttpStats>> = (0..a.connections.max(1))
+        .map(|_| {
+            let (client, urls, next, cpu0, behind) = (
+                client.clone(),
+                urls.clone(),
+                next.clone(),
+                cpu0.clone(),
+                behind.clone(),
+            );
+            let (random, server_pid) = (a.random, a.server_pid);
+            tokio::spawn(async move {
+                let mut st = HttpStats::default();
+                loop {
+                    if behind.load(Relaxed) {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Relaxed);
+                    if i >= total {
+                        break;
+                    }
+                    let scheduled = due(i);
+                    tokio::time::sleep_until(scheduled.into()).await;
+                    if give_up.is_some_and(|g| scheduled.elapsed() > g) {
+                        behind.store(true, Relaxed);
+                        st.unsent += 1;
+                        st.gave_up_at = Some(t0.elapsed().as_secs_f64());
+                        break;
+                    }
+                    if i == warm {
+                        *cpu0.lock().expect("not poisoned") = Some(cpu_snapshot(server_pid));
+                    }
+                    let k = (if random { mix(i) } else { i }) as usize % urls.len();
+                    let sent = Instant::now();
+                    let outcome = match client.get(&urls[k]).send().await {
+                        Ok(resp) => {
+                            let status = resp.status();
+                            match resp.bytes().await {
+                                Ok(body) => Ok((status, body.len())),
+                                Err(e) => Err(e),
+                            }
+                        }
+                        Err(e) => Err(e),
+                    };
+                    let done = Instant::now();
+                    let good = matches!(&outcome, Ok((s, _)) if s.is_success());
+                    st.failed_total += u64::from(!good);
+                    if i < warm {
+                        st.warmup_latency
+                            .record(done.duration_since(scheduled).as_micros() as u64);
+                        st.warmup_ok += u64::from(good);
+                        if !good && st.failed_total <= 3 {
+                            progress!("warmup request to {} failed: {outcome:?}", urls[k]);
+                        }
+                        continue;
+                    }
+                    st.sent += 1;
+                    st.latency
+                        .record(done.duration_since(scheduled).as_micros() as u64);
+                    st.service
+                        .record(done.duration_since(sent).as_micros() as u64);
+                    st.lag
+                        .record(sent.saturating_duration_since(scheduled).as_micros() as u64);
+                    st.last_done = Some(done);
+                    match outcome {
+                        Ok((status, n)) => {
+                            st.bytes += n as u64;
+                            if status.is_success() {
+                                st.ok += 1;
+                            } else {
+                                *st.statuses.entry(status.as_u16()).or_default() += 1;
+                            }
+                        }
+                        Err(e) => {
+                            let kind = if e.is_timeout() {
+                                "timeout".to_owned()
+                            } else if e.is_connect() {
+                                "connect".to_owned()
+                            } else {
+                                short(&e.to_string())
+                            };
+                            *st.errors.entry(kind).or_default() += 1;
+                        }
+                    }
+                }
+                st
+            })
+        })
+        .collect();
+    let mut st = HttpStats::default();
+    for w in workers {
+        st.merge(w.await?);
+    }
+    let cpu1 = cpu_snapshot(a.server_pid);
+    st.unsent += total.saturating_sub(next.load(Relaxed).min(total));
+    let cpu0 = cpu0.lock().expect("not poisoned").take();
+    let measured_s = st
+        .last_done
+        .map_or(0.0, |d| d.duration_since(window_start).as_secs_f64());
+
+    let mut r = Report::new(format!(
+        "http: {:.0} req/s, {} connections, {:.0} s, {} paths",
+        a.rate,
+        a.connections,
+        a.duration,
+        urls.len()
+    ));
+    let non_2xx: u64 = st.statuses.values().sum();
+    let errors: u64 = st.errors.values().sum();
+    r.add("sent", st.sent);
+    r.add("ok_2xx", st.ok);
+    r.add(
+        "non_2xx",
+        map_value(st.statuses.iter().map(|(k, v)| (k, *v))),
+    );
+    r.add("errors", map_value(st.errors.iter().map(|(k, v)| (k, *v))));
+    r.add("achieved_rate_per_s", per_s(st.sent, measured_s));
+    r.add("latency_ms", percentiles_ms(&st.latency));
+    r.add("service_ms", percentiles_ms(&st.service));
+    r.add("start_lag_ms", percentiles_ms(&st.lag));
+    r.add(
+        "bytes_per_response",
+        st.bytes.checked_div(st.sent).unwrap_or(0),
+    );
+    if let Some(c0) = cpu0 {
+        r.add("cpu", cpu_delta(c0, cpu1));
+    }
+    r.add(
+        "warmup",
+        json!({"ok_2xx": st.warmup_ok, "latency_ms": percentiles_ms(&st.warmup_latency)}),
+    );
+    if st.unsent > 0 {
+        r.add("unsent_behind_schedule", st.unsent);
+        r.add("gave_up_after_s", st.gave_up_at.map(round2));
+    }
+    if st.unsent > 0 {
+        r.failure = Some(format!(
+            "gave up: requests were more than {} s behind schedule (the server cannot keep up \
+             with {:.0} req/s); {} not sent, {} failed",
+            a.give_up_after, a.rate, st.unsent, st.failed_total
+        ));
+    } else if st.failed_total > 0 {
+        r.failure = Some(format!(
+            "{} requests failed ({non_2xx} non-2xx and {errors} errors in the measured window)",
+            st.failed_total
+        ));
+    }
     Ok(r)
 }
 
