@@ -59,6 +59,25 @@ impl PageRequest {
         self.limit + 1
     }
 
+    /// The cursor as a `(time, id)` key made by `time_id_key`; anything else is rejected.
+    pub fn after_time_id(&self) -> AppResult<Option<(chrono::DateTime<chrono::Utc>, uuid::Uuid)>> {
+        self.after
+            .as_deref()
+            .map(|s| {
+                s.split_once('|')
+                    .and_then(|(t, id)| {
+                        Some((
+                            chrono::DateTime::parse_from_rfc3339(t)
+                                .ok()?
+                                .with_timezone(&chrono::Utc),
+                            id.parse().ok()?,
+                        ))
+                    })
+                    .ok_or_else(|| FieldErrors::single("cursor", "is not a cursor for this list"))
+            })
+            .transpose()
+    }
+
     /// The cursor as a UUID key; a cursor that is not one is rejected.
     pub fn after_uuid(&self) -> AppResult<Option<uuid::Uuid>> {
         self.after
@@ -69,6 +88,14 @@ impl PageRequest {
             })
             .transpose()
     }
+}
+
+/// The key of a list ordered by a time and then an id (microseconds, as PostgreSQL keeps).
+pub fn time_id_key(t: chrono::DateTime<chrono::Utc>, id: uuid::Uuid) -> String {
+    format!(
+        "{}|{id}",
+        t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    )
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -476,28 +476,7 @@ async fn theme_param(conn: &mut AsyncPgConnection, raw: &str) -> AppResult<Optio
 }
 
 fn cursor_key(e: &Event) -> String {
-    format!(
-        "{}|{}",
-        e.starts_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        e.id
-    )
-}
-
-fn parse_cursor(page: &PageRequest) -> AppResult<Option<(DateTime<Utc>, Uuid)>> {
-    page.after
-        .as_deref()
-        .map(|s| {
-            s.split_once('|')
-                .and_then(|(t, id)| {
-                    Some((
-                        DateTime::parse_from_rfc3339(t).ok()?.with_timezone(&Utc),
-                        id.parse().ok()?,
-                    ))
-                })
-                .ok_or_else(|| FieldErrors::single("cursor", "is not a cursor for this list"))
-        })
-        .transpose()
+    crate::pagination::time_id_key(e.starts_at, e.id)
 }
 
 pub async fn list(
@@ -520,7 +499,7 @@ pub async fn list(
     {
         e.add("to", "must not be before from");
     }
-    let after = parse_cursor(&page)?;
+    let after = page.after_time_id()?;
     e.finish()?;
     let mut conn = state.conn().await?;
     let theme = match params.theme.as_deref().filter(|t| !t.is_empty()) {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use actix_web::web::Bytes;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::Datelike;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
@@ -24,7 +24,7 @@ use crate::domain::{CurrencyCode, Email, LanguageCode, WebUrl, short_line, text}
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::markdown::to_html;
 use crate::orgs::MemberRole;
-use crate::pagination::{Page, PageRequest};
+use crate::pagination::{Page, PageRequest, time_id_key};
 use crate::state::AppState;
 
 const MAX_SUMMARY: usize = 1_000;
@@ -685,12 +685,12 @@ pub async fn by_organization(
         return Err(AppError::not_found("organization"));
     }
     let all = is_insider(&mut conn, org, user).await?;
-    let after = time_cursor(&page)?;
+    let after = page.after_time_id()?;
     let rows = repo::by_organization(&mut conn, org, all, after, page.fetch()).await?;
     Ok(Page::from_rows(
         rows,
         &page,
-        |p| time_key(p.updated_at, p.id),
+        |p| time_id_key(p.updated_at, p.id),
         |p| PracticeListItem {
             id: p.id,
             title: p.content["title"].as_str().unwrap_or_default().to_owned(),
@@ -702,29 +702,6 @@ pub async fn by_organization(
             published_at: p.published_at,
         },
     ))
-}
-
-fn time_key(t: DateTime<Utc>, id: Uuid) -> String {
-    format!(
-        "{}|{id}",
-        t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-    )
-}
-
-fn time_cursor(page: &PageRequest) -> AppResult<Option<(DateTime<Utc>, Uuid)>> {
-    page.after
-        .as_deref()
-        .map(|s| {
-            s.split_once('|')
-                .and_then(|(t, id)| {
-                    Some((
-                        DateTime::parse_from_rfc3339(t).ok()?.with_timezone(&Utc),
-                        id.parse().ok()?,
-                    ))
-                })
-                .ok_or_else(|| FieldErrors::single("cursor", "is not a cursor for this list"))
-        })
-        .transpose()
 }
 
 // ---- revisions ----
@@ -947,7 +924,7 @@ pub async fn comments(
 ) -> AppResult<Page<CommentView>> {
     let mut conn = state.conn().await?;
     visible(&mut conn, id, user, false).await?;
-    let after = time_cursor(&page)?;
+    let after = page.after_time_id()?;
     let top = repo::top_comments(&mut conn, id, after, page.fetch()).await?;
     let shown: Vec<Uuid> = top.iter().take(page.limit as usize).map(|c| c.id).collect();
     let replies = repo::replies(&mut conn, &shown).await?;
@@ -964,7 +941,7 @@ pub async fn comments(
     Ok(Page::from_rows(
         top,
         &page,
-        |c| time_key(c.created_at, c.id),
+        |c| time_id_key(c.created_at, c.id),
         |c| {
             let replies = by_parent.remove(&c.id).unwrap_or_default();
             CommentView {
@@ -1294,14 +1271,14 @@ async fn adoptions_page(
     of: AdoptionsOf,
     page: PageRequest,
 ) -> AppResult<Page<AdoptionView>> {
-    let after = time_cursor(&page)?;
+    let after = page.after_time_id()?;
     let mut rows = repo::adoptions(conn, of, after, page.fetch()).await?;
     let more = rows.len() as i64 > page.limit;
     rows.truncate(page.limit as usize);
     let next = rows
         .last()
         .filter(|_| more)
-        .map(|r| time_key(r.0.created_at, r.0.id));
+        .map(|r| time_id_key(r.0.created_at, r.0.id));
     let items = adoption_views(conn, rows).await?;
     Ok(Page::with_next_key(items, next))
 }
