@@ -25,42 +25,88 @@ pub struct RecordBytes {
     pub signed_in: Bytes,
 }
 
+/// What an entry costs in memory (its JSON bytes; keys and bookkeeping are small).
+trait Weight {
+    fn weight(&self) -> usize;
+}
+
+impl Weight for Bytes {
+    fn weight(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Weight for RecordBytes {
+    fn weight(&self) -> usize {
+        self.anonymous.len() + self.signed_in.len()
+    }
+}
+
 struct Entry<V> {
     value: V,
     at: Instant,
 }
 
-struct Map<K, V> {
-    entries: RwLock<HashMap<K, Entry<V>>>,
-    cap: usize,
+struct Entries<K, V> {
+    map: HashMap<K, Entry<V>>,
+    bytes: usize,
 }
 
-impl<K: std::hash::Hash + Eq + Clone, V: Clone> Map<K, V> {
-    fn new(cap: usize) -> Self {
+/// A map bounded by the bytes of its values.
+struct Map<K, V> {
+    entries: RwLock<Entries<K, V>>,
+    budget: usize,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V: Clone + Weight> Map<K, V> {
+    fn new(budget: usize) -> Self {
         Self {
-            entries: RwLock::new(HashMap::new()),
-            cap,
+            entries: RwLock::new(Entries {
+                map: HashMap::new(),
+                bytes: 0,
+            }),
+            budget,
         }
     }
 
     fn get(&self, key: &K, ttl: Duration) -> Option<V> {
-        let map = self.entries.read().unwrap_or_else(|e| e.into_inner());
-        map.get(key)
+        let e = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        e.map
+            .get(key)
             .filter(|e| e.at.elapsed() < ttl)
             .map(|e| e.value.clone())
     }
 
     fn put(&self, key: K, value: V) {
-        let mut map = self.entries.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= self.cap && !map.contains_key(&key) {
-            // Drop a tenth, in the map's (arbitrary) order: bounded memory, and no
-            // bookkeeping on the read path.
-            let victims: Vec<K> = map.keys().take(self.cap / 10 + 1).cloned().collect();
+        let w = value.weight();
+        if w > self.budget / 10 {
+            return; // one huge page must not push out everything else
+        }
+        let mut e = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(old) = e.map.remove(&key) {
+            e.bytes -= old.value.weight();
+        }
+        if e.bytes + w > self.budget {
+            // Drop entries in the map's (arbitrary) order down to 90 % of the budget:
+            // bounded memory, and no bookkeeping on the read path.
+            let target = self.budget / 10 * 9 - w;
+            let mut victims = Vec::new();
+            let mut bytes = e.bytes;
+            for (k, v) in &e.map {
+                if bytes <= target {
+                    break;
+                }
+                bytes -= v.value.weight();
+                victims.push(k.clone());
+            }
             for k in victims {
-                map.remove(&k);
+                if let Some(v) = e.map.remove(&k) {
+                    e.bytes -= v.value.weight();
+                }
             }
         }
-        map.insert(
+        e.bytes += w;
+        e.map.insert(
             key,
             Entry {
                 value,
@@ -70,19 +116,22 @@ impl<K: std::hash::Hash + Eq + Clone, V: Clone> Map<K, V> {
     }
 
     fn remove(&self, key: &K) {
-        self.entries
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
+        let mut e = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(old) = e.map.remove(key) {
+            e.bytes -= old.value.weight();
+        }
     }
 
     fn clear(&self) {
-        self.entries
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        let mut e = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        e.map.clear();
+        e.bytes = 0;
     }
 }
+
+/// Memory for rendered records and for search pages.
+const RECORD_BUDGET: usize = 128 << 20;
+const SEARCH_BUDGET: usize = 64 << 20;
 
 pub struct PracticeCache {
     ttl: Duration,
@@ -109,8 +158,8 @@ impl PracticeCache {
         Self {
             ttl,
             generation: AtomicU64::new(0),
-            records: Map::new(20_000),
-            searches: Map::new(5_000),
+            records: Map::new(RECORD_BUDGET),
+            searches: Map::new(SEARCH_BUDGET),
             inflight: Mutex::new(HashMap::new()),
         }
     }
@@ -241,10 +290,30 @@ mod tests {
         let off = PracticeCache::new(Duration::ZERO);
         off.put_search("k".into(), Bytes::from_static(b"v"), off.generation());
         assert!(off.search("k").is_none());
-        let c = PracticeCache::new(Duration::from_secs(30));
-        for i in 0..6_000 {
-            c.put_search(format!("q{i}"), Bytes::from_static(b"v"), c.generation());
+        let m: Map<u32, Bytes> = Map::new(10_000);
+        let page = Bytes::from(vec![b'x'; 900]);
+        for i in 0..100 {
+            m.put(i, page.clone());
+            let e = m.entries.read().unwrap();
+            assert!(e.bytes <= 10_000, "{} bytes after {i}", e.bytes);
+            assert_eq!(e.bytes, e.map.len() * 900);
         }
-        assert!(c.searches.entries.read().unwrap().len() <= 5_000);
+        assert!(
+            m.get(&99, Duration::from_secs(1)).is_some(),
+            "the newest stays"
+        );
+        m.put(99, Bytes::from(vec![b'y'; 100]));
+        m.remove(&98);
+        let e = m.entries.read().unwrap();
+        assert_eq!(
+            e.bytes,
+            e.map.values().map(|v| v.value.len()).sum::<usize>()
+        );
+        drop(e);
+        m.put(1000, Bytes::from(vec![b'z'; 5_000]));
+        assert!(
+            m.get(&1000, Duration::from_secs(1)).is_none(),
+            "over a tenth: not kept"
+        );
     }
 }
