@@ -197,6 +197,14 @@ pub struct ConfigArgs {
         global = true
     )]
     pub practice_cache_seconds: u64,
+    /// Largest document upload in bytes (larger: 413).
+    #[arg(
+        long,
+        env = "LIVINGLAB_MAX_UPLOAD_BYTES",
+        default_value_t = 25 * 1024 * 1024,
+        global = true
+    )]
+    pub max_upload_bytes: u64,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -254,6 +262,7 @@ impl ConfigArgs {
             .filter(|u| !u.is_empty());
         s.events.clock_interval = Duration::from_secs(self.event_clock_seconds.max(1));
         s.practices.cache_ttl = Duration::from_secs(self.practice_cache_seconds);
+        s.documents.max_upload_bytes = self.max_upload_bytes;
         s
     }
 }

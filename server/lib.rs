@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cli;
 pub mod csv_export;
 pub mod db;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod events;

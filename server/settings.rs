@@ -15,6 +15,7 @@ pub struct Settings {
     pub rooms: RoomSettings,
     pub events: EventSettings,
     pub practices: PracticeSettings,
+    pub documents: DocumentSettings,
     /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
     pub data_dir: PathBuf,
 }
@@ -81,6 +82,12 @@ pub struct PracticeSettings {
     pub cache_ttl: Duration,
 }
 
+#[derive(Debug, Clone)]
+pub struct DocumentSettings {
+    /// Uploads larger than this are refused with 413 as soon as they cross it.
+    pub max_upload_bytes: u64,
+}
+
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
 pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 
@@ -120,6 +127,9 @@ impl Default for Settings {
             },
             practices: PracticeSettings {
                 cache_ttl: Duration::from_secs(600),
+            },
+            documents: DocumentSettings {
+                max_upload_bytes: 25 * 1024 * 1024,
             },
             data_dir: PathBuf::from("data"),
         }

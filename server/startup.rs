@@ -44,6 +44,7 @@ use crate::{auth, db, extract, health, orgs, rooms, themes, users};
         (name = "organizations", description = "Cities and other organizations, and their members"),
         (name = "themes", description = "Thematic tracks"),
         (name = "events", description = "Workshop events: lifecycle, registrations and waitlist, attendance, agenda, minutes, calendar feeds"),
+        (name = "documents", description = "Documents attached to practices, events, rooms and organizations: streamed uploads, versions, downloads"),
         (name = "practices", description = "Good-practice write-ups: records and revisions, search with facets, comments, endorsements, adoptions"),
         (name = "rooms", description = "Live workshop rooms: REST side and the websocket (docs/rooms-protocol.md)"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
@@ -86,7 +87,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(themes::config)
                 .configure(rooms::config)
                 .configure(crate::events::config)
-                .configure(crate::practices::config),
+                .configure(crate::practices::config)
+                .configure(crate::documents::config),
         );
 }
 
@@ -189,6 +191,10 @@ impl Application {
             metrics.clone(),
         );
 
+        let documents: Arc<dyn crate::documents::storage::Storage> = Arc::new(
+            crate::documents::storage::LocalStorage::open_at(&settings.data_dir.join("documents"))
+                .context("opening the document storage")?,
+        );
         let practice_cache = Arc::new(crate::practices::cache::PracticeCache::new(
             settings.practices.cache_ttl,
         ));
@@ -210,6 +216,7 @@ impl Application {
             dummy_password_hash,
             rooms: hub.clone(),
             practice_cache: practice_cache.clone(),
+            documents,
         });
         crate::events::clock::spawn(state.get_ref().clone(), settings.events.clock_interval);
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));

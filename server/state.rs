@@ -22,6 +22,8 @@ pub struct AppState {
     pub rooms: Hub,
     /// Rendered public practices and search pages.
     pub practice_cache: Arc<crate::practices::cache::PracticeCache>,
+    /// Document contents.
+    pub documents: Arc<dyn crate::documents::storage::Storage>,
 }
 
 impl AppState {

@@ -282,6 +282,33 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    documents (id) {
+        id -> Uuid,
+        attached_type -> Text,
+        attached_id -> Uuid,
+        title -> Text,
+        latest -> Int4,
+        uploaded_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        deleted_by -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    document_versions (document_id, number) {
+        document_id -> Uuid,
+        number -> Int4,
+        filename -> Text,
+        content_type -> Text,
+        size -> Int8,
+        sha256 -> Text,
+        uploaded_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organization_members -> users (user_id));
@@ -294,6 +321,7 @@ diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> users (user_id));
 diesel::joinable!(events -> rooms (room_id));
 diesel::joinable!(practices -> organizations (organization_id));
+diesel::joinable!(document_versions -> documents (document_id));
 diesel::joinable!(practice_revisions -> practices (practice_id));
 diesel::joinable!(practice_revisions -> users (author_id));
 diesel::joinable!(practice_comments -> practices (practice_id));
@@ -327,4 +355,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     practice_comments,
     practice_endorsements,
     practice_adoptions,
+    documents,
+    document_versions,
 );

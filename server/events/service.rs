@@ -92,6 +92,19 @@ async fn visible(
     visible_with(conn, id, user, false).await
 }
 
+/// Whether the caller may read the event and moderate it (for what is attached to it).
+pub async fn access_of(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    user: Option<&AuthUser>,
+) -> AppResult<(bool, bool)> {
+    match visible(conn, id, user).await {
+        Ok((_, is_mod)) => Ok((true, is_mod)),
+        Err(AppError::NotFound(_)) => Ok((false, false)),
+        Err(e) => Err(e),
+    }
+}
+
 /// As `visible`; with `lock`, the row stays locked until the transaction ends.
 async fn visible_with(
     conn: &mut AsyncPgConnection,

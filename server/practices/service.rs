@@ -124,6 +124,25 @@ async fn visible(
     }
 }
 
+/// Whether the caller may read the practice and edit it (for what is attached to it).
+pub async fn access_of(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    user: Option<&AuthUser>,
+) -> AppResult<(bool, bool)> {
+    match visible(conn, id, user, false).await {
+        Ok(p) => Ok((
+            true,
+            match user {
+                Some(u) => is_editor(conn, p.organization_id, u).await?,
+                None => false,
+            },
+        )),
+        Err(AppError::NotFound(_)) => Ok((false, false)),
+        Err(e) => Err(e),
+    }
+}
+
 /// As `visible`, locked, and the caller must be an editor of the owning organization.
 async fn editable(conn: &mut AsyncPgConnection, id: Uuid, user: &AuthUser) -> AppResult<Practice> {
     let p = visible(conn, id, Some(user), true).await?;

@@ -123,8 +123,13 @@ pub struct Hello {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "type", deny_unknown_fields)]
 pub enum Action {
+    /// `document_id`: a document attached to this room, shown with the message.
     #[serde(rename = "chat.send")]
-    ChatSend { text: String },
+    ChatSend {
+        text: String,
+        #[serde(default)]
+        document_id: Option<Uuid>,
+    },
     #[serde(rename = "chat.edit")]
     ChatEdit { seq: i64, text: String },
     #[serde(rename = "chat.delete")]

@@ -579,6 +579,46 @@ pub async fn person_targets(
         .collect())
 }
 
+#[derive(QueryableByName)]
+struct DocumentHit {
+    #[diesel(sql_type = SqlUuid)]
+    room_id: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    title: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    filename: String,
+}
+
+/// Documents named by chat messages, among those attached to the same room and not
+/// deleted: (room, document) -> (title, latest file name).
+pub async fn document_targets(
+    conn: &mut AsyncPgConnection,
+    keys: &[(Uuid, Uuid)],
+) -> QueryResult<HashMap<(Uuid, Uuid), (String, String)>> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rooms: Vec<Uuid> = keys.iter().map(|k| k.0).collect();
+    let docs: Vec<Uuid> = keys.iter().map(|k| k.1).collect();
+    let hits: Vec<DocumentHit> = diesel::sql_query(
+        "SELECT k.room_id, d.id, d.title, v.filename \
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(room_id, doc_id) \
+         JOIN documents d ON d.id = k.doc_id AND d.attached_type = 'room' \
+              AND d.attached_id = k.room_id AND d.deleted_at IS NULL \
+         JOIN document_versions v ON v.document_id = d.id AND v.number = d.latest",
+    )
+    .bind::<Array<SqlUuid>, _>(rooms)
+    .bind::<Array<SqlUuid>, _>(docs)
+    .load(conn)
+    .await?;
+    Ok(hits
+        .into_iter()
+        .map(|h| ((h.room_id, h.id), (h.title, h.filename)))
+        .collect())
+}
+
 pub async fn insert_events(conn: &mut AsyncPgConnection, rows: &[EventRow]) -> QueryResult<()> {
     // 8 binds a row; PostgreSQL allows 65535 per statement.
     for chunk in rows.chunks(4000) {

@@ -82,6 +82,9 @@ pub struct DecideCtx {
     /// Accounts targeted by mutes and kicks: user -> moderates the room (room moderator,
     /// platform moderator or admin). Absent: no such account.
     pub people: HashMap<Uuid, bool>,
+    /// Documents named by `chat.send`, when attached to this room (and not deleted):
+    /// id -> (title, file name).
+    pub documents: HashMap<Uuid, (String, String)>,
 }
 
 /// What an accepted action becomes.
@@ -190,7 +193,7 @@ impl RoomState {
             }
         }
         match action {
-            Action::ChatSend { text } => {
+            Action::ChatSend { text, document_id } => {
                 let text = clean_text("text", text, MAX_TEXT_CHARS)?;
                 if !is_mod
                     && self.slow_mode_seconds > 0
@@ -205,7 +208,22 @@ impl RoomState {
                         ));
                     }
                 }
-                decision("chat", json!({"text": text}))
+                match document_id {
+                    None => decision("chat", json!({"text": text})),
+                    Some(id) => {
+                        let (title, filename) = ctx
+                            .documents
+                            .get(id)
+                            .ok_or_else(|| WsError::not_found("document"))?;
+                        decision(
+                            "chat",
+                            json!({"text": text, "document": {
+                                "id": id, "title": title, "filename": filename,
+                                "url": format!("/api/v1/documents/{id}/content"),
+                            }}),
+                        )
+                    }
+                }
             }
             Action::ChatEdit { seq: target, text } => {
                 let text = clean_text("text", text, MAX_TEXT_CHARS)?;
@@ -941,7 +959,10 @@ mod tests {
                 .collect(),
             ..Default::default()
         };
-        let chat = || Action::ChatSend { text: "hi".into() };
+        let chat = || Action::ChatSend {
+            text: "hi".into(),
+            document_id: None,
+        };
         run(&mut s, &m, true, Action::ModLock { locked: true }, &ctx).unwrap();
         assert_eq!(
             run(&mut s, &u, false, chat(), &ctx).unwrap_err().code,

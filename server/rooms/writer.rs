@@ -149,6 +149,17 @@ async fn write_batch(
                 .filter_map(|c| Some((c.room, person_target(&c.action)?)))
                 .collect();
             let people = repo::person_targets(conn, &person_keys).await?;
+            let doc_keys: Vec<(Uuid, Uuid)> = cmds
+                .iter()
+                .filter_map(|c| match &c.action {
+                    Action::ChatSend {
+                        document_id: Some(d),
+                        ..
+                    } => Some((c.room, *d)),
+                    _ => None,
+                })
+                .collect();
+            let documents = repo::document_targets(conn, &doc_keys).await?;
 
             let mut outcomes = Vec::with_capacity(cmds.len());
             let mut events: BTreeMap<Uuid, Vec<Event>> = BTreeMap::new();
@@ -173,6 +184,17 @@ async fn write_batch(
                         .and_then(|u| Some((u, *people.get(&(c.room, u))?)))
                         .into_iter()
                         .collect(),
+                    documents: match &c.action {
+                        Action::ChatSend {
+                            document_id: Some(d),
+                            ..
+                        } => documents
+                            .get(&(c.room, *d))
+                            .map(|doc| (*d, doc.clone()))
+                            .into_iter()
+                            .collect(),
+                        _ => HashMap::new(),
+                    },
                 };
                 let seq = *last + 1;
                 match state.decide(&c.actor, c.is_mod, &c.action, &ctx, seq, now) {

@@ -166,6 +166,7 @@ pub struct TestApp {
     pub db_url: String,
     pub client: reqwest::Client,
     pub db_name: String,
+    pub data_dir: std::path::PathBuf,
     handle: actix_web::dev::ServerHandle,
 }
 
@@ -186,6 +187,12 @@ pub fn test_settings() -> Settings {
     s.database.pool_size = 4;
     s.auth.rate_per_minute = 0;
     s.auth.jwt_secret = Some(SecretString::from(TEST_JWT_SECRET.to_owned()));
+    // Each app its own folder (documents live there), inside this process's test folder,
+    // which the next run sweeps if a crash left it behind.
+    s.data_dir = std::env::temp_dir()
+        .join(format!("livinglab-test-{}", std::process::id()))
+        .join("apps")
+        .join(Uuid::now_v7().to_string());
     s
 }
 
@@ -207,6 +214,7 @@ impl TestApp {
     ) -> Self {
         let mut settings = test_settings();
         configure(&mut settings);
+        let data_dir = settings.data_dir.clone();
         let app = Application::build(settings, db_url)
             .await
             .expect("building the app");
@@ -221,6 +229,7 @@ impl TestApp {
                 .build()
                 .unwrap(),
             db_name,
+            data_dir,
             handle,
         }
     }
@@ -330,6 +339,7 @@ impl Drop for TestApp {
         // Stop the workers so their pools close: a run of many tests must not pile up
         // connections on the shared cluster.
         let handle = self.handle.clone();
+        let data_dir = self.data_dir.clone();
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -338,6 +348,7 @@ impl Drop for TestApp {
             rt.block_on(async {
                 let _ = tokio::time::timeout(Duration::from_secs(5), handle.stop(false)).await;
             });
+            let _ = std::fs::remove_dir_all(&data_dir);
         });
     }
 }

@@ -97,6 +97,13 @@ const ROUTES: &[(&str, &str)] = &[
     ("delete", "/api/v1/adoptions/{id}"),
     ("get", "/api/v1/organizations/{id}/adoptions"),
     ("get", "/api/v1/organizations/{id}/practices"),
+    ("post", "/api/v1/documents"),
+    ("get", "/api/v1/documents"),
+    ("get", "/api/v1/documents/{id}"),
+    ("post", "/api/v1/documents/{id}/versions"),
+    ("get", "/api/v1/documents/{id}/content"),
+    ("get", "/api/v1/documents/{id}/versions/{n}/content"),
+    ("delete", "/api/v1/documents/{id}"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {

@@ -1,0 +1,436 @@
+//! Uploads are streamed field by field into storage (never held whole in memory) and
+//! refused with 413 as soon as they cross the limit; a document row is written only after
+//! its content is durable. Rights come from the parent.
+
+use std::collections::HashMap;
+
+use actix_multipart::Multipart;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use futures_util::StreamExt;
+use uuid::Uuid;
+
+use super::dto::{AttachedTo, DocumentView, VersionView};
+use super::repo::{self, Document, Version};
+use super::storage::{Blob, Upload};
+use super::{AttachedType, sniff};
+use crate::auth::AuthUser;
+use crate::domain::short_line;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::practices::dto::PersonRef;
+use crate::state::AppState;
+
+const MAX_FIELD: usize = 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Access {
+    pub read: bool,
+    pub edit: bool,
+}
+
+/// What the caller may do with documents of a parent. A parent the caller cannot read is
+/// indistinguishable from one that does not exist.
+pub async fn access(
+    conn: &mut AsyncPgConnection,
+    kind: AttachedType,
+    id: Uuid,
+    user: Option<&AuthUser>,
+) -> AppResult<Access> {
+    let (read, edit) = match kind {
+        AttachedType::Practice => crate::practices::service::access_of(conn, id, user).await?,
+        AttachedType::Event => crate::events::service::access_of(conn, id, user).await?,
+        AttachedType::Room => {
+            let room = crate::rooms::repo::find(conn, id).await?;
+            match (room, user) {
+                (Some(room), Some(u)) => {
+                    let inside = crate::rooms::service::access(conn, &room, u)
+                        .await?
+                        .is_some();
+                    (inside, inside)
+                }
+                _ => (false, false),
+            }
+        }
+        AttachedType::Organization => {
+            if crate::orgs::repo::find(conn, id).await?.is_none() {
+                (false, false)
+            } else {
+                let member = match user {
+                    None => false,
+                    Some(u) if u.is_moderator() => true,
+                    Some(u) => crate::orgs::repo::member_role(conn, id, u.id)
+                        .await?
+                        .is_some(),
+                };
+                (true, member)
+            }
+        }
+    };
+    Ok(Access { read, edit })
+}
+
+fn not_found() -> AppError {
+    AppError::not_found("document")
+}
+
+/// The document if the caller may read its parent.
+async fn readable(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    user: Option<&AuthUser>,
+) -> AppResult<(Document, Access)> {
+    let d = repo::find(conn, id, false).await?.ok_or_else(not_found)?;
+    let a = access(conn, d.attached_type, d.attached_id, user).await?;
+    if !a.read {
+        return Err(not_found());
+    }
+    Ok((d, a))
+}
+
+fn require_edit(a: Access, kind: AttachedType) -> AppResult<()> {
+    if !a.read {
+        return Err(AppError::not_found(kind.as_str()));
+    }
+    if !a.edit {
+        return Err(AppError::forbidden(match kind {
+            AttachedType::Practice => {
+                "only editors of the practice's organization may add documents"
+            }
+            AttachedType::Event => "only the event's moderators may add documents",
+            AttachedType::Room => "only the room's participants may add documents",
+            AttachedType::Organization => "only the organization's members may add documents",
+        }));
+    }
+    Ok(())
+}
+
+// ---- multipart ----
+
+/// What the form carried: the text fields, and the file already in storage's temp area.
+#[derive(Default)]
+struct Form {
+    fields: HashMap<String, String>,
+    file: Option<(Upload, String)>,
+}
+
+async fn read_text(field: &mut actix_multipart::Field, name: &str) -> AppResult<String> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|e| AppError::BadRequest(format!("reading the form: {e}")))?;
+        if buf.len() + chunk.len() > MAX_FIELD {
+            return Err(FieldErrors::single(
+                name,
+                format!("must be at most {MAX_FIELD} bytes"),
+            ));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    String::from_utf8(buf).map_err(|_| FieldErrors::single(name, "must be UTF-8 text"))
+}
+
+/// Reads the form, streaming `file` to storage. `before_file` runs when the file starts,
+/// with the text fields seen so far, so rights can be refused before any byte is stored.
+async fn read_form<F, Fut>(
+    state: &AppState,
+    mut form: Multipart,
+    mut before_file: F,
+) -> AppResult<Form>
+where
+    F: FnMut(&HashMap<String, String>) -> Fut,
+    Fut: std::future::Future<Output = AppResult<()>>,
+{
+    let limit = state.settings.documents.max_upload_bytes;
+    let mut out = Form::default();
+    while let Some(field) = form.next().await {
+        let mut field =
+            field.map_err(|e| AppError::BadRequest(format!("reading the form: {e}")))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        if name != "file" {
+            if out.fields.len() >= 8 {
+                return Err(AppError::BadRequest("too many form fields".into()));
+            }
+            let value = read_text(&mut field, &name).await?;
+            out.fields.insert(name, value);
+            continue;
+        }
+        if out.file.is_some() {
+            return Err(FieldErrors::single("file", "send one file per request"));
+        }
+        before_file(&out.fields).await?;
+        let filename = sniff::filename(
+            field
+                .content_disposition()
+                .and_then(|cd| cd.get_filename())
+                .unwrap_or_default(),
+        );
+        let mut upload = state.documents.begin().await.map_err(AppError::internal)?;
+        while let Some(chunk) = field.next().await {
+            // A client that goes away ends here: `upload` is dropped and its file removed.
+            let chunk =
+                chunk.map_err(|e| AppError::BadRequest(format!("reading the upload: {e}")))?;
+            if upload.size() + chunk.len() as u64 > limit {
+                return Err(AppError::PayloadTooLarge {
+                    limit: limit as usize,
+                });
+            }
+            upload.write(&chunk).await.map_err(AppError::internal)?;
+        }
+        out.file = Some((upload, filename));
+    }
+    Ok(out)
+}
+
+/// Decides the type, makes the content durable and returns the version row to insert.
+async fn store(
+    state: &AppState,
+    upload: Upload,
+    filename: String,
+    document: Uuid,
+    number: i32,
+    user: &AuthUser,
+) -> AppResult<Version> {
+    let content_type =
+        sniff::content_type(&upload.head, &filename).map_err(AppError::UnsupportedMediaType)?;
+    let size = upload.size() as i64;
+    let sha256 = state
+        .documents
+        .commit(upload)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(Version {
+        document_id: document,
+        number,
+        filename,
+        content_type: content_type.to_owned(),
+        size,
+        sha256,
+        uploaded_by: Some(user.id),
+        created_at: chrono::Utc::now(),
+    })
+}
+
+fn parse_parent(fields: &HashMap<String, String>) -> AppResult<(AttachedType, Uuid)> {
+    let mut e = FieldErrors::new();
+    let kind = match fields.get("attach_to_type") {
+        None => {
+            e.add("attach_to_type", "is required");
+            None
+        }
+        Some(k) => e.check(
+            "attach_to_type",
+            k.trim()
+                .parse::<AttachedType>()
+                .map_err(|_| "must be practice, event, room or organization"),
+        ),
+    };
+    let id = match fields.get("attach_to_id") {
+        None => {
+            e.add("attach_to_id", "is required");
+            None
+        }
+        Some(i) => e.check(
+            "attach_to_id",
+            i.trim().parse::<Uuid>().map_err(|_| "must be a UUID"),
+        ),
+    };
+    e.finish()?;
+    match (kind, id) {
+        (Some(k), Some(i)) => Ok((k, i)),
+        _ => Err(FieldErrors::single("attach_to_id", "is required")),
+    }
+}
+
+pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppResult<DocumentView> {
+    let form = read_form(state, form, |fields| {
+        let parent = parse_parent(fields);
+        let state = state.clone();
+        let user = user.clone();
+        async move {
+            // The parent's fields came first: refuse before storing anything.
+            if let Ok((kind, id)) = parent {
+                let mut conn = state.conn().await?;
+                require_edit(access(&mut conn, kind, id, Some(&user)).await?, kind)?;
+            }
+            Ok(())
+        }
+    })
+    .await?;
+    let (kind, parent) = parse_parent(&form.fields)?;
+    let Some((upload, filename)) = form.file else {
+        return Err(FieldErrors::single("file", "is required"));
+    };
+    let title = match form
+        .fields
+        .get("title")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
+        Some(t) => short_line(t, 200).map_err(|m| FieldErrors::single("title", m))?,
+        None => filename.clone(),
+    };
+    let mut conn = state.conn().await?;
+    require_edit(access(&mut conn, kind, parent, Some(user)).await?, kind)?;
+    let id = Uuid::now_v7();
+    let version = store(state, upload, filename, id, 1, user).await?;
+    let v = version.clone();
+    let title2 = title.clone();
+    conn.transaction::<_, AppError, _>(async move |conn| {
+        repo::insert_document(conn, id, kind, parent, &title2, user.id).await?;
+        repo::insert_version(conn, &v).await?;
+        Ok(())
+    })
+    .await?;
+    let d = repo::find(&mut conn, id, false)
+        .await?
+        .ok_or_else(not_found)?;
+    view(&mut conn, d, version, None).await
+}
+
+pub async fn add_version(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+    form: Multipart,
+) -> AppResult<DocumentView> {
+    {
+        let mut conn = state.conn().await?;
+        let (d, a) = readable(&mut conn, id, Some(user)).await?;
+        require_edit(a, d.attached_type)?;
+    }
+    let form = read_form(state, form, |_| async { Ok(()) }).await?;
+    let Some((upload, filename)) = form.file else {
+        return Err(FieldErrors::single("file", "is required"));
+    };
+    let mut conn = state.conn().await?;
+    let version = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
+            let v = store(state, upload, filename, id, d.latest + 1, user).await?;
+            repo::insert_version(conn, &v).await?;
+            Ok(v)
+        })
+        .await?;
+    let d = repo::find(&mut conn, id, false)
+        .await?
+        .ok_or_else(not_found)?;
+    let versions = repo::versions(&mut conn, id).await?;
+    view(&mut conn, d, version, Some(versions)).await
+}
+
+fn version_view(v: Version, people: &[PersonRef]) -> VersionView {
+    VersionView {
+        number: v.number,
+        uploaded_by: v.uploaded_by.and_then(|u| {
+            people.iter().find(|p| p.user_id == u).map(|p| PersonRef {
+                user_id: p.user_id,
+                display_name: p.display_name.clone(),
+            })
+        }),
+        filename: v.filename,
+        content_type: v.content_type,
+        size: v.size,
+        sha256: v.sha256,
+        created_at: v.created_at,
+    }
+}
+
+async fn view(
+    conn: &mut AsyncPgConnection,
+    d: Document,
+    latest: Version,
+    versions: Option<Vec<Version>>,
+) -> AppResult<DocumentView> {
+    let mut ids: Vec<Uuid> = versions
+        .iter()
+        .flatten()
+        .filter_map(|v| v.uploaded_by)
+        .chain(d.uploaded_by)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let people = crate::practices::repo::people(conn, &ids).await?;
+    let uploaded_by = match d.uploaded_by {
+        Some(u) => people.iter().find(|p| p.user_id == u).map(|p| PersonRef {
+            user_id: p.user_id,
+            display_name: p.display_name.clone(),
+        }),
+        None => None,
+    };
+    Ok(DocumentView {
+        id: d.id,
+        title: d.title,
+        filename: latest.filename,
+        content_type: latest.content_type,
+        size: latest.size,
+        sha256: latest.sha256,
+        version: latest.number,
+        attached_to: AttachedTo {
+            kind: d.attached_type,
+            id: d.attached_id,
+        },
+        uploaded_by,
+        created_at: d.created_at,
+        versions: versions.map(|vs| vs.into_iter().map(|v| version_view(v, &people)).collect()),
+    })
+}
+
+pub async fn get(state: &AppState, user: Option<&AuthUser>, id: Uuid) -> AppResult<DocumentView> {
+    let mut conn = state.conn().await?;
+    let (d, _) = readable(&mut conn, id, user).await?;
+    let versions = repo::versions(&mut conn, id).await?;
+    let latest = versions.first().cloned().ok_or_else(not_found)?;
+    view(&mut conn, d, latest, Some(versions)).await
+}
+
+pub async fn list(
+    state: &AppState,
+    user: Option<&AuthUser>,
+    kind: AttachedType,
+    parent: Uuid,
+) -> AppResult<Vec<DocumentView>> {
+    let mut conn = state.conn().await?;
+    if !access(&mut conn, kind, parent, user).await?.read {
+        return Err(AppError::not_found(kind.as_str()));
+    }
+    let rows = repo::attached(&mut conn, kind, parent).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (d, v) in rows {
+        out.push(view(&mut conn, d, v, None).await?);
+    }
+    Ok(out)
+}
+
+/// The version to download (`None`: the latest) and where its content is.
+pub async fn content(
+    state: &AppState,
+    user: Option<&AuthUser>,
+    id: Uuid,
+    number: Option<i32>,
+) -> AppResult<(Version, Blob)> {
+    let mut conn = state.conn().await?;
+    let (d, _) = readable(&mut conn, id, user).await?;
+    let v = repo::version(&mut conn, id, number.unwrap_or(d.latest))
+        .await?
+        .ok_or_else(|| AppError::not_found("version"))?;
+    let blob = state.documents.open(&v.sha256).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            AppError::internal(anyhow::anyhow!("content of {id} v{} is missing", v.number))
+        } else {
+            AppError::internal(e)
+        }
+    })?;
+    Ok((v, blob))
+}
+
+/// The uploader, editors of the parent and platform moderators delete (softly: the row
+/// stays for the record, the content is no longer served).
+pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()> {
+    let mut conn = state.conn().await?;
+    let (d, a) = readable(&mut conn, id, Some(user)).await?;
+    if !(a.edit || user.is_moderator() || d.uploaded_by == Some(user.id)) {
+        return Err(AppError::forbidden(
+            "only the uploader, editors of what it is attached to and moderators may delete a document",
+        ));
+    }
+    repo::soft_delete(&mut conn, id, user.id).await?;
+    Ok(())
+}

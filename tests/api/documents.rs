@@ -1,0 +1,664 @@
+//! Documents over HTTP: streamed multipart uploads, type sniffing, limits, rights inherited
+//! from the parent, versions, downloads with Range/ETag, and aborted uploads.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_DISPOSITION, CONTENT_RANGE, ETAG, IF_NONE_MATCH, RANGE};
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use crate::helpers::{TestApp, TestUser, assert_error};
+
+fn id(v: &Value) -> &str {
+    v["id"].as_str().unwrap()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `n` bytes of a "PDF": the magic number, then pseudo-random bytes.
+fn pdf(n: usize, seed: u64) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut x = seed | 1;
+    while out.len() < n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+async fn upload(
+    app: &TestApp,
+    user: Option<&TestUser>,
+    path: &str,
+    fields: &[(&str, String)],
+    file: Vec<u8>,
+    filename: &str,
+) -> (StatusCode, Value) {
+    let mut form = Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.clone());
+    }
+    form = form.part("file", Part::bytes(file).file_name(filename.to_owned()));
+    let mut req = app.client.post(app.url(path)).multipart(form);
+    if let Some(u) = user {
+        req = req.bearer_auth(&u.access);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn practice(app: &TestApp, owner: &TestUser, publish: bool) -> String {
+    let (_, org) = app
+        .post(
+            "/api/v1/organizations",
+            Some(&owner.access),
+            json!({"name": "Bologna", "kind": "city", "country": "IT"}),
+        )
+        .await;
+    let (_, themes) = app.get("/api/v1/themes?limit=1", None).await;
+    let (s, p) = app
+        .post(
+            "/api/v1/practices",
+            Some(&owner.access),
+            json!({"organization_id": id(&org), "title": "Open data portal", "summary": "Data.",
+                   "body": "Body.", "theme_ids": [id(&themes["items"][0])], "language": "it",
+                   "implementation_status": "ongoing"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{p}");
+    if publish {
+        let (s, _) = app
+            .post(
+                &format!("/api/v1/practices/{}/publish", id(&p)),
+                Some(&owner.access),
+                json!({}),
+            )
+            .await;
+        assert_eq!(s, 200);
+    }
+    id(&p).to_owned()
+}
+
+fn parent(kind: &str, pid: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("attach_to_type", kind.to_owned()),
+        ("attach_to_id", pid.to_owned()),
+    ]
+}
+
+/// Files under the app's document storage: (in tmp/, stored blobs).
+fn storage_files(app: &TestApp) -> (usize, usize) {
+    let root = app.data_dir.join("documents");
+    let tmp = std::fs::read_dir(root.join("tmp")).map_or(0, |d| d.count());
+    let mut blobs = 0;
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if p.file_name().is_some_and(|n| n != "tmp") {
+                    stack.push(p);
+                }
+            } else {
+                blobs += 1;
+            }
+        }
+    }
+    (tmp, blobs)
+}
+
+#[tokio::test]
+async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let body = pdf(10 * 1024 * 1024, 7);
+    let (s, d) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &[
+            parent("practice", &pid),
+            vec![("title", "Plan 2030".into())],
+        ]
+        .concat(),
+        body.clone(),
+        "Plà d'acció 2030.pdf",
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    assert_eq!(d["version"], 1);
+    assert_eq!(d["size"], body.len());
+    assert_eq!(d["sha256"], hex(&body));
+    assert_eq!(d["content_type"], "application/pdf");
+    assert_eq!(d["title"], "Plan 2030");
+    assert_eq!(d["filename"], "Plà d'acció 2030.pdf");
+    assert_eq!(d["attached_to"], json!({"type": "practice", "id": pid}));
+    let did = id(&d).to_owned();
+
+    // Anonymous readers of a published practice download it, byte for byte.
+    let url = app.url(&format!("/api/v1/documents/{did}/content"));
+    let res = app.client.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let etag = res.headers()[ETAG].to_str().unwrap().to_owned();
+    assert_eq!(etag, format!("\"{}\"", hex(&body)));
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let cd = res.headers()[CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cd.starts_with("attachment"), "{cd}");
+    assert!(cd.contains("filename*=UTF-8''Pl%C3%A0"), "{cd}");
+    let got = res.bytes().await.unwrap();
+    assert_eq!(hex(&got), hex(&body));
+
+    // Range: exactly the bytes asked for.
+    let res = app
+        .client
+        .get(&url)
+        .header(RANGE, "bytes=1000-1999")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 206);
+    assert_eq!(
+        res.headers()[CONTENT_RANGE].to_str().unwrap(),
+        format!("bytes 1000-1999/{}", body.len())
+    );
+    assert_eq!(&res.bytes().await.unwrap()[..], &body[1000..2000]);
+    let res = app
+        .client
+        .get(&url)
+        .header(RANGE, "bytes=-10")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 206);
+    assert_eq!(&res.bytes().await.unwrap()[..], &body[body.len() - 10..]);
+    // If-None-Match: 304, no body.
+    let res = app
+        .client
+        .get(&url)
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 304);
+    assert!(res.bytes().await.unwrap().is_empty());
+    let res = app
+        .client
+        .get(&url)
+        .header(IF_NONE_MATCH, "\"other\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    // A second version; both stay downloadable and the metadata lists both.
+    let v2 = pdf(200_000, 8);
+    let (s, d2) = upload(
+        &app,
+        Some(&owner),
+        &format!("/api/v1/documents/{did}/versions"),
+        &[],
+        v2.clone(),
+        "plan-v2.pdf",
+    )
+    .await;
+    assert_eq!(s, 201, "{d2}");
+    assert_eq!(d2["version"], 2);
+    let (s, meta) = app.get(&format!("/api/v1/documents/{did}"), None).await;
+    assert_eq!(s, 200);
+    let versions = meta["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{meta}");
+    assert_eq!(versions[0]["number"], 2);
+    assert_eq!(versions[0]["sha256"], hex(&v2));
+    assert_eq!(versions[1]["sha256"], hex(&body));
+    assert_eq!(meta["sha256"], hex(&v2));
+    for (n, want) in [(1, &body), (2, &v2)] {
+        let res = app
+            .client
+            .get(app.url(&format!("/api/v1/documents/{did}/versions/{n}/content")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(hex(&res.bytes().await.unwrap()), hex(want));
+    }
+    let res = app.client.get(&url).send().await.unwrap();
+    assert_eq!(hex(&res.bytes().await.unwrap()), hex(&v2));
+    let (s, b) = app
+        .get(&format!("/api/v1/documents/{did}/versions/3/content"), None)
+        .await;
+    assert_error(s, &b, 404, "not_found");
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/documents?attached_to_type=practice&attached_to_id={pid}"),
+            None,
+        )
+        .await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+
+    // The same content again is stored once.
+    let (s, _) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &parent("practice", &pid),
+        body.clone(),
+        "copy.pdf",
+    )
+    .await;
+    assert_eq!(s, 201);
+    assert_eq!(storage_files(&app), (0, 2));
+
+    // Deleted: no longer served.
+    let stranger = app.register("stranger").await;
+    let (s, b) = app
+        .delete(&format!("/api/v1/documents/{did}"), Some(&stranger.access))
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let (s, _) = app
+        .delete(&format!("/api/v1/documents/{did}"), Some(&owner.access))
+        .await;
+    assert_eq!(s, 204);
+    let res = app.client.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn oversized_and_disguised_uploads_are_refused() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+
+    // 30 MiB, generated as it is sent: 413, and the server does not hold it.
+    let rss = || {
+        std::fs::read_to_string("/proc/self/status")
+            .unwrap()
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .unwrap()
+    };
+    let before = rss();
+    let chunks = 30 * 16; // 64 KiB each
+    let stream = futures::stream::iter((0..chunks).map(|i| {
+        let mut c = if i == 0 {
+            b"%PDF-1.7\n".to_vec()
+        } else {
+            Vec::new()
+        };
+        c.resize(64 * 1024, (i % 251) as u8);
+        Ok::<_, std::io::Error>(c)
+    }));
+    let form = Form::new()
+        .text("attach_to_type", "practice")
+        .text("attach_to_id", pid.clone())
+        .part(
+            "file",
+            Part::stream(reqwest::Body::wrap_stream(stream)).file_name("big.pdf"),
+        );
+    let res = app
+        .client
+        .post(app.url("/api/v1/documents"))
+        .bearer_auth(&owner.access)
+        .multipart(form)
+        .send()
+        .await;
+    match res {
+        Ok(r) => {
+            assert_eq!(r.status(), 413);
+            let b: Value = r.json().await.unwrap();
+            assert_eq!(b["error"]["code"], "payload_too_large");
+        }
+        // The server answered and closed while the client was still sending.
+        Err(e) => assert!(e.is_request() || e.is_body(), "{e}"),
+    }
+    let grown_mib = rss().saturating_sub(before) / 1024;
+    assert!(
+        grown_mib < 20,
+        "RSS grew by {grown_mib} MiB during a refused 30 MiB upload"
+    );
+    assert_eq!(app.count("documents").await, 0);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(storage_files(&app), (0, 0));
+
+    // Content decides: an ELF or an HTML page named .pdf, an SVG, a PNG named .pdf.
+    for (bytes, name) in [
+        (
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0".to_vec(),
+            "report.pdf",
+        ),
+        (
+            b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec(),
+            "report.pdf",
+        ),
+        (
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>".to_vec(),
+            "logo.svg",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec(),
+            "photo.pdf",
+        ),
+        (b"MZ\x90\0\x03\0\0\0\x04\0\0\0".to_vec(), "setup.exe"),
+    ] {
+        let (s, b) = upload(
+            &app,
+            Some(&owner),
+            "/api/v1/documents",
+            &parent("practice", &pid),
+            bytes,
+            name,
+        )
+        .await;
+        assert_error(s, &b, 415, "unsupported_media_type");
+    }
+    // Allowed kinds go through, named safely.
+    let (s, d) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &parent("practice", &pid),
+        b"a,b\n1,2\n".to_vec(),
+        "../../etc/data.csv",
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    assert_eq!(d["content_type"], "text/csv");
+    assert_eq!(d["filename"], "data.csv");
+    // Not multipart; no file; a bad parent.
+    let (s, b) = app
+        .post("/api/v1/documents", Some(&owner.access), json!({}))
+        .await;
+    assert_error(s, &b, 415, "unsupported_media_type");
+    let form = Form::new()
+        .text("attach_to_type", "practice")
+        .text("attach_to_id", pid.clone());
+    let r = app
+        .client
+        .post(app.url("/api/v1/documents"))
+        .bearer_auth(&owner.access)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    let b: Value = r.json().await.unwrap();
+    assert!(assert_error(status, &b, 422, "validation_failed")["file"].is_string());
+    let (s, b) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &parent("planet", &pid),
+        pdf(100, 1),
+        "x.pdf",
+    )
+    .await;
+    assert!(assert_error(s, &b, 422, "validation_failed")["attach_to_type"].is_string());
+    let (s, b) = upload(
+        &app,
+        None,
+        "/api/v1/documents",
+        &parent("practice", &pid),
+        pdf(100, 1),
+        "x.pdf",
+    )
+    .await;
+    assert_error(s, &b, 401, "unauthorized");
+}
+
+#[tokio::test]
+async fn rights_come_from_the_parent() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let stranger = app.register("stranger").await;
+    let draft = practice(&app, &owner, false).await;
+    let (s, d) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &parent("practice", &draft),
+        pdf(5000, 3),
+        "draft.pdf",
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    let did = id(&d).to_owned();
+    // Those who cannot read the parent learn nothing: 404, not 403.
+    for who in [None, Some(&stranger)] {
+        let token = who.map(|u| u.access.as_str());
+        for path in [
+            format!("/api/v1/documents/{did}"),
+            format!("/api/v1/documents/{did}/content"),
+            format!("/api/v1/documents/{did}/versions/1/content"),
+            format!("/api/v1/documents?attached_to_type=practice&attached_to_id={draft}"),
+        ] {
+            let (s, b) = app.get(&path, token).await;
+            assert_error(s, &b, 404, "not_found");
+        }
+    }
+    assert_eq!(
+        app.get(&format!("/api/v1/documents/{did}"), Some(&owner.access))
+            .await
+            .0,
+        200
+    );
+    // Someone else's practice (published, so readable) and event: 403 to attach.
+    let published = practice(&app, &owner, true).await;
+    let (s, b) = upload(
+        &app,
+        Some(&stranger),
+        "/api/v1/documents",
+        &parent("practice", &published),
+        pdf(5000, 4),
+        "mine.pdf",
+    )
+    .await;
+    assert_error(s, &b, 403, "forbidden");
+    let (s, b) = upload(
+        &app,
+        Some(&stranger),
+        "/api/v1/documents",
+        &parent("practice", &draft),
+        pdf(5000, 4),
+        "mine.pdf",
+    )
+    .await;
+    assert_error(s, &b, 404, "not_found");
+    let start = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
+    let end =
+        (chrono::Utc::now() + chrono::Duration::days(2) + chrono::Duration::hours(2)).to_rfc3339();
+    let host = app.register("host").await;
+    app.set_role(&host, "moderator").await;
+    let (s, ev) = app
+        .post(
+            "/api/v1/events",
+            Some(&host.access),
+            json!({"title": "Data workshop", "description": "", "kind": "workshop", "starts_at": start,
+                   "ends_at": end, "timezone": "Europe/Rome", "mode": "online",
+                   "online_url": "https://meet.example.org/data"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{ev}");
+    let (s, b) = app
+        .post(
+            &format!("/api/v1/events/{}/publish", id(&ev)),
+            Some(&host.access),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200, "{b}");
+    let (s, b) = upload(
+        &app,
+        Some(&stranger),
+        "/api/v1/documents",
+        &parent("event", id(&ev)),
+        pdf(5000, 5),
+        "mine.pdf",
+    )
+    .await;
+    assert_error(s, &b, 403, "forbidden");
+    let (s, d) = upload(
+        &app,
+        Some(&host),
+        "/api/v1/documents",
+        &parent("event", id(&ev)),
+        pdf(5000, 5),
+        "agenda.pdf",
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    // A published event's documents are public.
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/documents/{}/content", id(&d))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // A second version needs the same rights.
+    let (s, b) = upload(
+        &app,
+        Some(&stranger),
+        &format!("/api/v1/documents/{}/versions", id(&d)),
+        &[],
+        pdf(100, 6),
+        "v2.pdf",
+    )
+    .await;
+    assert_error(s, &b, 403, "forbidden");
+}
+
+#[tokio::test]
+async fn an_upload_cut_off_halfway_leaves_no_row_and_no_file() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let addr = app.addr.trim_start_matches("http://").to_owned();
+    let boundary = "XyZboundary";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_type\"\r\n\r\npractice\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_id\"\r\n\r\n{pid}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    );
+    let total = head.len() + 4 * 1024 * 1024 + 64;
+    let mut sock = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    sock.write_all(
+        format!(
+            "POST /api/v1/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+             Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n",
+            owner.access
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    sock.write_all(head.as_bytes()).await.unwrap();
+    let half = pdf(2 * 1024 * 1024, 9);
+    sock.write_all(&half).await.unwrap();
+    sock.flush().await.unwrap();
+    // Give the server time to store what came, then go away mid-file.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        storage_files(&app).0,
+        1,
+        "the upload should be in progress in tmp/"
+    );
+    drop(sock);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while storage_files(&app) != (0, 0) {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "left behind: {:?}",
+            storage_files(&app)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.count("documents").await, 0);
+    assert_eq!(app.count("document_versions").await, 0);
+    // The server is fine afterwards.
+    let (s, _) = upload(
+        &app,
+        Some(&owner),
+        "/api/v1/documents",
+        &parent("practice", &pid),
+        pdf(1000, 2),
+        "ok.pdf",
+    )
+    .await;
+    assert_eq!(s, 201);
+}
+
+#[tokio::test]
+async fn a_chat_message_can_carry_a_document_of_its_room() {
+    let app = TestApp::spawn().await;
+    let host = app.register("host").await;
+    app.set_role(&host, "moderator").await;
+    let guest = app.register("guest").await;
+    let room = crate::ws::open_room(&app, &host).await;
+    let other_room = crate::ws::open_room(&app, &host).await;
+    // Participants of a room may share documents in it.
+    let (s, d) = upload(
+        &app,
+        Some(&guest),
+        "/api/v1/documents",
+        &parent("room", &room),
+        b"minutes, v1\n".to_vec(),
+        "minutes.txt",
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    let (s, elsewhere) = upload(
+        &app,
+        Some(&host),
+        "/api/v1/documents",
+        &parent("room", &other_room),
+        b"x\n".to_vec(),
+        "x.txt",
+    )
+    .await;
+    assert_eq!(s, 201, "{elsewhere}");
+    let (mut a, _) = crate::ws::Ws::join(&app.addr, &guest, &room, None).await;
+    let (mut b, _) = crate::ws::Ws::join(&app.addr, &host, &room, None).await;
+    a.act(json!({"type": "chat.send", "text": "Here are the minutes", "document_id": id(&d)}))
+        .await;
+    let chat = b.next_of("chat").await;
+    assert_eq!(chat["document"]["title"], "minutes.txt", "{chat}");
+    assert_eq!(chat["document"]["id"], id(&d));
+    let url = chat["document"]["url"].as_str().unwrap();
+    let res = app
+        .client
+        .get(app.url(url))
+        .bearer_auth(&host.access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.text().await.unwrap(), "minutes, v1\n");
+    // A document of another room, or no document at all: not found.
+    for doc in [id(&elsewhere).to_owned(), uuid::Uuid::nil().to_string()] {
+        let code = a
+            .refused(json!({"type": "chat.send", "text": "see", "document_id": doc}))
+            .await;
+        assert_eq!(code, "not_found");
+    }
+    // Outsiders cannot read the room's documents.
+    let (s, b2) = app
+        .get(&format!("/api/v1/documents/{}", id(&d)), None)
+        .await;
+    assert_error(s, &b2, 404, "not_found");
+}
