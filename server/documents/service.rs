@@ -319,12 +319,7 @@ pub async fn add_version(
 fn version_view(v: Version, people: &[PersonRef]) -> VersionView {
     VersionView {
         number: v.number,
-        uploaded_by: v.uploaded_by.and_then(|u| {
-            people.iter().find(|p| p.user_id == u).map(|p| PersonRef {
-                user_id: p.user_id,
-                display_name: p.display_name.clone(),
-            })
-        }),
+        uploaded_by: PersonRef::among(people, v.uploaded_by),
         filename: v.filename,
         content_type: v.content_type,
         size: v.size,
@@ -348,13 +343,7 @@ async fn view(
     ids.sort_unstable();
     ids.dedup();
     let people = crate::practices::repo::people(conn, &ids).await?;
-    let uploaded_by = match d.uploaded_by {
-        Some(u) => people.iter().find(|p| p.user_id == u).map(|p| PersonRef {
-            user_id: p.user_id,
-            display_name: p.display_name.clone(),
-        }),
-        None => None,
-    };
+    let uploaded_by = PersonRef::among(&people, d.uploaded_by);
     Ok(DocumentView {
         id: d.id,
         title: d.title,

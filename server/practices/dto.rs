@@ -309,10 +309,18 @@ pub struct ExportParams {
 
 // ---- revisions ----
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PersonRef {
     pub user_id: Uuid,
     pub display_name: String,
+}
+
+impl PersonRef {
+    /// `id`'s entry among `people` (loaded in one query for a whole list).
+    pub fn among(people: &[PersonRef], id: Option<Uuid>) -> Option<PersonRef> {
+        let id = id?;
+        people.iter().find(|p| p.user_id == id).cloned()
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

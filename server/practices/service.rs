@@ -1125,12 +1125,7 @@ async fn adoption_views(
                 organization,
                 status: a.status,
                 note: a.note,
-                created_by: a.created_by.and_then(|u| {
-                    people.iter().find(|p| p.user_id == u).map(|p| PersonRef {
-                        user_id: p.user_id,
-                        display_name: p.display_name.clone(),
-                    })
-                }),
+                created_by: PersonRef::among(&people, a.created_by),
                 created_at: a.created_at,
                 updated_at: a.updated_at,
             })
