@@ -268,6 +268,7 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
         None => filename.clone(),
     };
     let mut conn = state.conn().await?;
+    // Again: the parent's fields may have come after the file, or come twice.
     require_edit(access(&mut conn, kind, parent, Some(user)).await?, kind)?;
     let id = Uuid::now_v7();
     let version = store(state, upload, filename, id, 1, user).await?;
@@ -282,7 +283,8 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
     let d = repo::find(&mut conn, id, false)
         .await?
         .ok_or_else(not_found)?;
-    view(&mut conn, d, version, None).await
+    let people = people_of(&mut conn, &[&d], std::slice::from_ref(&version)).await?;
+    Ok(view(d, version, None, &people))
 }
 
 pub async fn add_version(
@@ -301,19 +303,17 @@ pub async fn add_version(
         return Err(FieldErrors::single("file", "is required"));
     };
     let mut conn = state.conn().await?;
-    let version = conn
-        .transaction::<_, AppError, _>(async move |conn| {
-            let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
-            let v = store(state, upload, filename, id, d.latest + 1, user).await?;
-            repo::insert_version(conn, &v).await?;
-            Ok(v)
-        })
-        .await?;
+    conn.transaction::<_, AppError, _>(async move |conn| {
+        let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
+        let v = store(state, upload, filename, id, d.latest + 1, user).await?;
+        repo::insert_version(conn, &v).await?;
+        Ok(())
+    })
+    .await?;
     let d = repo::find(&mut conn, id, false)
         .await?
         .ok_or_else(not_found)?;
-    let versions = repo::versions(&mut conn, id).await?;
-    view(&mut conn, d, version, Some(versions)).await
+    full_view(&mut conn, d).await
 }
 
 fn version_view(v: Version, people: &[PersonRef]) -> VersionView {
@@ -328,23 +328,29 @@ fn version_view(v: Version, people: &[PersonRef]) -> VersionView {
     }
 }
 
-async fn view(
+/// The accounts named by these documents and versions, in one query.
+async fn people_of(
     conn: &mut AsyncPgConnection,
-    d: Document,
-    latest: Version,
-    versions: Option<Vec<Version>>,
-) -> AppResult<DocumentView> {
+    docs: &[&Document],
+    versions: &[Version],
+) -> AppResult<Vec<PersonRef>> {
     let mut ids: Vec<Uuid> = versions
         .iter()
-        .flatten()
         .filter_map(|v| v.uploaded_by)
-        .chain(d.uploaded_by)
+        .chain(docs.iter().filter_map(|d| d.uploaded_by))
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let people = crate::practices::repo::people(conn, &ids).await?;
-    let uploaded_by = PersonRef::among(&people, d.uploaded_by);
-    Ok(DocumentView {
+    Ok(crate::practices::repo::people(conn, &ids).await?)
+}
+
+fn view(
+    d: Document,
+    latest: Version,
+    versions: Option<Vec<Version>>,
+    people: &[PersonRef],
+) -> DocumentView {
+    DocumentView {
         id: d.id,
         title: d.title,
         filename: latest.filename,
@@ -356,18 +362,24 @@ async fn view(
             kind: d.attached_type,
             id: d.attached_id,
         },
-        uploaded_by,
+        uploaded_by: PersonRef::among(people, d.uploaded_by),
         created_at: d.created_at,
-        versions: versions.map(|vs| vs.into_iter().map(|v| version_view(v, &people)).collect()),
-    })
+        versions: versions.map(|vs| vs.into_iter().map(|v| version_view(v, people)).collect()),
+    }
+}
+
+/// A document with all its versions.
+async fn full_view(conn: &mut AsyncPgConnection, d: Document) -> AppResult<DocumentView> {
+    let versions = repo::versions(conn, d.id).await?;
+    let latest = versions.first().cloned().ok_or_else(not_found)?;
+    let people = people_of(conn, &[&d], &versions).await?;
+    Ok(view(d, latest, Some(versions), &people))
 }
 
 pub async fn get(state: &AppState, user: Option<&AuthUser>, id: Uuid) -> AppResult<DocumentView> {
     let mut conn = state.conn().await?;
     let (d, _) = readable(&mut conn, id, user).await?;
-    let versions = repo::versions(&mut conn, id).await?;
-    let latest = versions.first().cloned().ok_or_else(not_found)?;
-    view(&mut conn, d, latest, Some(versions)).await
+    full_view(&mut conn, d).await
 }
 
 pub async fn list(
@@ -381,11 +393,12 @@ pub async fn list(
         return Err(AppError::not_found(kind.as_str()));
     }
     let rows = repo::attached(&mut conn, kind, parent).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (d, v) in rows {
-        out.push(view(&mut conn, d, v, None).await?);
-    }
-    Ok(out)
+    let docs: Vec<&Document> = rows.iter().map(|(d, _)| d).collect();
+    let people = people_of(&mut conn, &docs, &[]).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(d, v)| view(d, v, None, &people))
+        .collect())
 }
 
 /// The version to download (`None`: the latest) and where its content is.
