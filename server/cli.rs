@@ -9,10 +9,10 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::auth::Role;
 use crate::auth::dto::RegisterRequest;
 use crate::db::local::{LocalAccess, LocalDatabase};
 use crate::settings::Settings;
+use crate::shared::vocab::Role;
 use crate::startup::Application;
 use crate::telemetry::{self, LogFormat};
 

@@ -14,16 +14,24 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod health;
+pub mod jwt;
 pub mod markdown;
 pub mod metrics;
 pub mod orgs;
 pub mod pagination;
 pub mod practices;
+pub mod pubsub;
+pub mod rate_limit;
 pub mod rooms;
 pub mod settings;
+pub mod shared;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 pub mod themes;
 pub mod users;
 pub mod web;
+
+#[cfg(test)]
+mod layers;

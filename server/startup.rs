@@ -18,11 +18,13 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_actix_web::AppExt;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::jwt::{JwtKeys, MIN_SECRET_BYTES};
-use crate::auth::rate_limit::IpRateLimiter;
 use crate::error::{AppError, error_body};
 use crate::health::OpenApiJson;
+use crate::jwt::{JwtKeys, MIN_SECRET_BYTES};
 use crate::metrics::Metrics;
+use crate::practices::cache::PracticeCache;
+use crate::pubsub::PubSub;
+use crate::rate_limit::IpRateLimiter;
 use crate::rooms::hub::Hub;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -81,14 +83,14 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(health::openapi_json)
         .service(
             utoipa_actix_web::scope("/api/v1")
-                .configure(auth::config)
-                .configure(users::config)
-                .configure(orgs::config)
-                .configure(themes::config)
-                .configure(rooms::config)
-                .configure(crate::events::config)
-                .configure(crate::practices::config)
-                .configure(crate::documents::config),
+                .configure(auth::routes::config)
+                .configure(users::routes::config)
+                .configure(orgs::routes::config)
+                .configure(themes::routes::config)
+                .configure(rooms::routes::config)
+                .configure(crate::events::routes::config)
+                .configure(crate::practices::routes::config)
+                .configure(crate::documents::routes::config),
         );
 }
 
@@ -184,25 +186,16 @@ impl Application {
         .into();
         spawn_token_pruner(pool.clone());
         let metrics = Arc::new(Metrics::new());
-        let hub = Hub::start(
-            pool.clone(),
-            database_url.to_owned(),
-            &settings.rooms,
-            metrics.clone(),
-        );
+        let pubsub = PubSub::start(pool.clone(), database_url.to_owned());
+        let hub = Hub::start(pool.clone(), &pubsub, &settings.rooms, metrics.clone());
 
-        let documents: Arc<dyn crate::documents::storage::Storage> = Arc::new(
-            crate::documents::storage::LocalStorage::open_at(&settings.data_dir.join("documents"))
+        let documents: Arc<dyn crate::storage::Storage> = Arc::new(
+            crate::storage::LocalStorage::open_at(&settings.data_dir.join("documents"))
                 .context("opening the document storage")?,
         );
-        let practice_cache = Arc::new(crate::practices::cache::PracticeCache::new(
-            settings.practices.cache_ttl,
-        ));
-        let c = practice_cache.clone();
-        hub.on_foreign(move |item| match item {
-            Some(item) => c.on_notification(item),
-            None => c.clear(),
-        });
+        let practice_cache = Arc::new(PracticeCache::new(settings.practices.cache_ttl));
+        practice_cache.subscribe(&pubsub);
+        let practice_cache = web::Data::from(practice_cache);
 
         let listener = TcpListener::bind(settings.http.bind)
             .with_context(|| format!("binding {}", settings.http.bind))?;
@@ -214,10 +207,10 @@ impl Application {
             auth_limiter,
             metrics,
             dummy_password_hash,
-            rooms: hub.clone(),
-            practice_cache: practice_cache.clone(),
+            pubsub,
             documents,
         });
+        let hub_data = web::Data::new(hub.clone());
         crate::events::clock::spawn(state.get_ref().clone(), settings.events.clock_interval);
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));
 
@@ -225,6 +218,8 @@ impl Application {
             let (app, _) = App::new()
                 .into_utoipa_app()
                 .app_data(state.clone())
+                .app_data(hub_data.clone())
+                .app_data(practice_cache.clone())
                 .app_data(doc.clone())
                 .app_data(web::PathConfig::default().error_handler(extract::path_error_handler))
                 .configure(routes)

@@ -1,13 +1,16 @@
 use std::sync::Arc;
 
-use crate::auth::jwt::JwtKeys;
-use crate::auth::rate_limit::IpRateLimiter;
 use crate::db::DbPool;
+use crate::jwt::JwtKeys;
 use crate::metrics::Metrics;
-use crate::rooms::hub::Hub;
+use crate::pubsub::PubSub;
+use crate::rate_limit::IpRateLimiter;
 use crate::settings::Settings;
+use crate::storage::Storage;
 
-/// Everything a handler may need, cloned cheaply into each worker.
+/// What every domain may need, cloned cheaply into each worker. Only platform types live
+/// here; a domain's own long-lived parts (the rooms hub, the practices cache) are app data
+/// of their own, so that this module, and every domain that reads it, imports no domain.
 #[derive(Clone)]
 pub struct AppState {
     pub db: DbPool,
@@ -18,12 +21,10 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Verified against when a login names an unknown email, so both cases take as long.
     pub dummy_password_hash: Arc<str>,
-    /// Live rooms: writers, room actors, the LISTEN connection.
-    pub rooms: Hub,
-    /// Rendered public practices and search pages.
-    pub practice_cache: Arc<crate::practices::cache::PracticeCache>,
+    /// Messages to every instance (cache invalidations, room announcements).
+    pub pubsub: PubSub,
     /// Document contents.
-    pub documents: Arc<dyn crate::documents::storage::Storage>,
+    pub documents: Arc<dyn Storage>,
 }
 
 impl AppState {

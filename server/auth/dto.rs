@@ -1,7 +1,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::users::dto::PrivateUserView;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::repo::User;
+use crate::shared::vocab::Role;
 
 // No Debug: these carry passwords and tokens, which must never reach a log.
 #[derive(Deserialize, ToSchema)]
@@ -40,4 +44,26 @@ pub struct AuthResponse {
     pub token_type: &'static str,
     #[schema(example = 900)]
     pub expires_in: u64,
+}
+
+/// The account as its owner (or an admin) sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PrivateUserView {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<User> for PrivateUserView {
+    fn from(u: User) -> Self {
+        Self {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role,
+            created_at: u.created_at,
+        }
+    }
 }

@@ -9,10 +9,10 @@ use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
-use super::Role;
+use super::repo as users_repo;
 use crate::error::AppError;
+use crate::shared::vocab::Role;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
 
 /// The whole account row is loaded anyway, so handlers that need it (`/me`) do not load it
 /// again.

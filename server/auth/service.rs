@@ -7,14 +7,14 @@ use sha2::{Digest, Sha256};
 use tracing::instrument;
 use uuid::Uuid;
 
-use super::Role;
 use super::dto::{AuthResponse, LoginRequest, RegisterRequest};
 use super::password;
 use super::repo::{self, NewRefreshToken};
+use super::repo::{self as users_repo, NewUser, User};
 use crate::domain::{DisplayName, Email, Password};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::shared::vocab::Role;
 use crate::state::AppState;
-use crate::users::repo::{self as users_repo, NewUser, User};
 
 struct NewAccount {
     email: Email,

@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AttachedType;
-use crate::practices::dto::PersonRef;
+use crate::shared::person::PersonRef;
+use crate::shared::vocab::AttachedType;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AttachedTo {

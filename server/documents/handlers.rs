@@ -8,11 +8,11 @@ use uuid::Uuid;
 
 use super::dto::{DocumentView, ListParams, UploadForm, VersionForm};
 use super::service;
-use super::storage::Blob;
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::Query;
 use crate::state::AppState;
+use crate::storage::Blob;
 
 /// The multipart body, or 415 for anything else.
 fn multipart(req: &HttpRequest, payload: web::Payload) -> AppResult<Multipart> {

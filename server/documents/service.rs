@@ -11,13 +11,14 @@ use uuid::Uuid;
 
 use super::dto::{AttachedTo, DocumentView, VersionView};
 use super::repo::{self, Document, Version};
-use super::storage::{Blob, Upload};
-use super::{AttachedType, sniff};
+use super::sniff;
 use crate::auth::AuthUser;
 use crate::domain::short_line;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::practices::dto::PersonRef;
+use crate::shared::person::PersonRef;
+use crate::shared::vocab::AttachedType;
 use crate::state::AppState;
+use crate::storage::{Blob, Upload};
 
 const MAX_FIELD: usize = 1024;
 
@@ -39,16 +40,11 @@ pub async fn access(
         AttachedType::Practice => crate::practices::service::access_of(conn, id, user).await?,
         AttachedType::Event => crate::events::service::access_of(conn, id, user).await?,
         AttachedType::Room => {
-            let room = crate::rooms::repo::find(conn, id).await?;
-            match (room, user) {
-                (Some(room), Some(u)) => {
-                    let inside = crate::rooms::service::access(conn, &room, u)
-                        .await?
-                        .is_some();
-                    (inside, inside)
-                }
-                _ => (false, false),
-            }
+            let inside = match user {
+                Some(u) => crate::rooms::api::access(conn, id, u).await?.is_some(),
+                None => false,
+            };
+            (inside, inside)
         }
         AttachedType::Organization => {
             if crate::orgs::repo::find(conn, id).await?.is_none() {
@@ -341,7 +337,7 @@ async fn people_of(
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    Ok(crate::practices::repo::people(conn, &ids).await?)
+    Ok(crate::auth::repo::people(conn, &ids).await?)
 }
 
 fn view(

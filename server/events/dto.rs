@@ -4,8 +4,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::repo::{AgendaItem, Counts, Minutes, ThemeRef};
-use super::{EventKind, EventMode, EventStatus, RegistrationStatus};
-use crate::orgs::dto::double_option;
+use crate::shared::serde_ext::double_option;
+use crate::shared::vocab::{EventKind, EventMode, EventStatus, RegistrationStatus};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,7 @@ use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::{AppError, AppResult, ErrorBody, FieldErrors};
 use crate::extract::{Json, Query};
 use crate::pagination::{Page, PageParams};
-use crate::rooms::dto::PersonView;
+use crate::shared::person::PersonView;
 use crate::state::AppState;
 
 /// Where links in calendars point: `LIVINGLAB_PUBLIC_URL`, or the address the client used.

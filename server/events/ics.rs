@@ -4,8 +4,8 @@
 
 use icalendar::{Calendar, Component, EventLike, EventStatus as IcsStatus};
 
-use super::EventStatus;
 use super::repo::Event;
+use crate::shared::vocab::EventStatus;
 
 pub struct Item {
     pub event: Event,
@@ -41,7 +41,7 @@ pub fn calendar(name: &str, items: &[Item], base_url: &str) -> String {
         description.push_str(&format!("\n\n{url}"));
         let location = match (&e.location, e.mode) {
             (Some(l), _) => l.clone(),
-            (None, super::EventMode::Online) => "Online".to_owned(),
+            (None, crate::shared::vocab::EventMode::Online) => "Online".to_owned(),
             (None, _) => String::new(),
         };
         let status = match e.status {

@@ -5,11 +5,11 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::{EventKind, EventMode, EventStatus, RegistrationStatus};
 use crate::db::schema::{
     calendar_tokens, event_agenda_items, event_minutes, event_registrations, event_themes, events,
     room_moderators, themes, users,
 };
+use crate::shared::vocab::{EventKind, EventMode, EventStatus, RegistrationStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = events)]
@@ -584,23 +584,6 @@ pub async fn set_attended(
     .get_result(conn)
     .await
     .optional()
-}
-
-/// Whether `user` has a seat at the event that owns `room` (the event room's access rule).
-pub async fn has_seat_in_room(
-    conn: &mut AsyncPgConnection,
-    room: Uuid,
-    user: Uuid,
-) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        events::table
-            .inner_join(event_registrations::table)
-            .filter(events::room_id.eq(room))
-            .filter(event_registrations::user_id.eq(user))
-            .filter(event_registrations::status.eq(RegistrationStatus::Registered)),
-    ))
-    .get_result(conn)
-    .await
 }
 
 // ---- minutes ----

@@ -16,15 +16,14 @@ use super::dto::{
     RegistrationView, ThemeView, UpdateEventRequest,
 };
 use super::repo::{self, AgendaItem, Event, EventChangeset, ListFilter, NewEvent, Viewer};
-use super::{EventMode, EventStatus, RegistrationStatus};
 use crate::auth::AuthUser;
 use crate::domain::{EventTitle, Timezone, WebUrl, short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::orgs::MemberRole;
 use crate::pagination::{Page, PageRequest};
-use crate::rooms::protocol::{Actor, Event as RoomEvent};
-use crate::rooms::repo::{self as rooms_repo, NewRoom, PeopleList, RoomChangeset};
-use crate::rooms::{RoomAccess, dto::PersonView, service as rooms_service};
+use crate::rooms::api::{self as rooms, Actor};
+use crate::shared::person::PersonView;
+use crate::shared::vocab::MemberRole;
+use crate::shared::vocab::{EventMode, EventStatus, RegistrationStatus};
 use crate::state::AppState;
 
 const MAX_DESCRIPTION: usize = 20_000;
@@ -79,7 +78,7 @@ async fn is_moderator(
     Ok(match user {
         None => false,
         Some(u) if u.is_moderator() => true,
-        Some(u) => rooms_repo::is_moderator(conn, event.room_id, u.id).await?,
+        Some(u) => rooms::is_moderator(conn, event.room_id, u.id).await?,
     })
 }
 
@@ -188,7 +187,7 @@ async fn views(
             let moderated = if u.is_moderator() {
                 room_ids.iter().copied().collect()
             } else {
-                rooms_repo::moderated_among(conn, u.id, &room_ids).await?
+                rooms::moderated_among(conn, u.id, &room_ids).await?
             };
             let mut mine = HashMap::new();
             for r in repo::registrations_among(conn, u.id, &ids).await? {
@@ -419,15 +418,10 @@ pub async fn create(
     }
     e.finish()?;
     let title = title.expect("checked").into_inner();
-    let room = NewRoom {
-        id: Uuid::now_v7(),
+    let room = rooms::OwnedRoom {
         name: title.clone(),
-        description: None,
-        access: RoomAccess::Event,
         theme_id: themes.first().copied(),
         organization_id: req.organization_id,
-        dot_votes_per_user: 3,
-        created_by: caller.id,
     };
     let new = NewEvent {
         id: Uuid::now_v7(),
@@ -444,13 +438,15 @@ pub async fn create(
         registration_opens_at: req.registration_opens_at,
         registration_closes_at: req.registration_closes_at,
         organization_id: req.organization_id,
-        room_id: room.id,
+        room_id: Uuid::nil(),
         created_by: caller.id,
     };
     let event = conn
         .transaction::<_, AppError, _>(async move |conn| {
-            rooms_repo::insert(conn, &room).await?;
-            rooms_repo::add_person(conn, PeopleList::Moderators, room.id, caller.id).await?;
+            let new = NewEvent {
+                room_id: rooms::create_owned(conn, room, caller.id).await?,
+                ..new
+            };
             let event = repo::insert(conn, &new).await?;
             repo::set_themes(conn, event.id, &themes).await?;
             Ok(event)
@@ -635,18 +631,11 @@ pub async fn update(
             }
             // The room is named after the event and filed under its first theme.
             if title.is_some() || themes.is_some() {
-                rooms_repo::update(
+                rooms::retitle(
                     conn,
                     event.room_id,
-                    &RoomChangeset {
-                        name: title,
-                        description: None,
-                        access: None,
-                        theme_id: themes.as_ref().map(|t| t.first().copied()),
-                        organization_id: None,
-                        dot_votes_per_user: None,
-                        updated_at: Utc::now(),
-                    },
+                    title,
+                    themes.as_ref().map(|t| t.first().copied()),
                 )
                 .await?;
             }
@@ -671,6 +660,7 @@ async fn fill_seats(conn: &mut AsyncPgConnection, event: &Event) -> AppResult<Ve
         }
     };
     let promoted = repo::promote(conn, event.id, free).await?;
+    rooms::set_seats(conn, event.room_id, &promoted, true).await?;
     if !promoted.is_empty() {
         tracing::info!(event_id = %event.id, n = promoted.len(), "waitlist promoted");
     }
@@ -761,13 +751,8 @@ pub async fn transition(
             let event = repo::update(conn, id, &changes).await?;
             let closed = if next.is_over() {
                 Some(
-                    rooms_service::append_closed(
-                        conn,
-                        event.room_id,
-                        who,
-                        &format!("the event was {verb}"),
-                    )
-                    .await?,
+                    rooms::close(conn, event.room_id, who, &format!("the event was {verb}"))
+                        .await?,
                 )
             } else {
                 None
@@ -776,8 +761,8 @@ pub async fn transition(
         })
         .await?;
     tracing::info!(event_id = %id, status = %event.status, by = %caller.id, "event status changed");
-    if let Some(e) = closed {
-        state.rooms.publish(event.room_id, vec![e]);
+    if let Some(closed) = closed {
+        closed.publish(&state.pubsub);
     }
     view(&mut conn, event, Some(caller)).await
 }
@@ -790,7 +775,7 @@ pub async fn tick(state: &AppState) -> AppResult<(usize, usize)> {
     let started = repo::start_due(&mut conn, now).await?;
     let mut ended = 0;
     loop {
-        let closed: Vec<(Uuid, RoomEvent)> = conn
+        let closed: Vec<rooms::Closed> = conn
             .transaction::<_, AppError, _>(async move |conn| {
                 let due = repo::lock_ended(conn, now, 50).await?;
                 let mut closed = Vec::with_capacity(due.len());
@@ -800,22 +785,17 @@ pub async fn tick(state: &AppState) -> AppResult<(usize, usize)> {
                         ..Default::default()
                     };
                     let e = repo::update(conn, e.id, &changes).await?;
-                    let ev = rooms_service::append_closed(
-                        conn,
-                        e.room_id,
-                        system_actor(),
-                        "the event ended",
-                    )
-                    .await?;
-                    closed.push((e.room_id, ev));
+                    closed.push(
+                        rooms::close(conn, e.room_id, system_actor(), "the event ended").await?,
+                    );
                 }
                 Ok(closed)
             })
             .await?;
         let n = closed.len();
         ended += n;
-        for (room, ev) in closed {
-            state.rooms.publish(room, vec![ev]);
+        for c in closed {
+            c.publish(&state.pubsub);
         }
         if n < 50 {
             break;
@@ -837,10 +817,10 @@ pub async fn add_moderator(
 ) -> AppResult<PersonView> {
     let mut conn = state.conn().await?;
     let event = moderate(&mut conn, id, caller).await?;
-    let target = crate::users::repo::find(&mut conn, user)
+    let target = crate::auth::repo::find(&mut conn, user)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
-    if !rooms_repo::add_person(&mut conn, PeopleList::Moderators, event.room_id, user).await? {
+    if !rooms::add_moderator(&mut conn, event.room_id, user).await? {
         return Err(AppError::conflict(
             "already_added",
             "this user already moderates the event",
@@ -860,10 +840,7 @@ pub async fn moderators(
 ) -> AppResult<Vec<PersonView>> {
     let mut conn = state.conn().await?;
     let (event, _) = visible(&mut conn, id, caller).await?;
-    let rows =
-        rooms_repo::list_people(&mut conn, PeopleList::Moderators, event.room_id, None, 1000)
-            .await?;
-    Ok(rows.into_iter().map(PersonView::from).collect())
+    rooms::moderators(&mut conn, event.room_id, 1000).await
 }
 
 pub async fn remove_moderator(
@@ -875,8 +852,7 @@ pub async fn remove_moderator(
     let mut conn = state.conn().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
         let event = moderate_locked(conn, id, caller).await?;
-        let left =
-            rooms_repo::list_people(conn, PeopleList::Moderators, event.room_id, None, 2).await?;
+        let left = rooms::moderators(conn, event.room_id, 2).await?;
         if !left.iter().any(|p| p.user_id == user) {
             return Err(AppError::not_found("moderator"));
         }
@@ -886,7 +862,7 @@ pub async fn remove_moderator(
                 "the event's last moderator cannot be removed; add another first",
             ));
         }
-        rooms_repo::remove_person(conn, PeopleList::Moderators, event.room_id, user).await?;
+        rooms::remove_moderator(conn, event.room_id, user).await?;
         Ok(())
     })
     .await
@@ -983,10 +959,7 @@ pub async fn minutes_from_room(
 ) -> AppResult<MinutesView> {
     let mut conn = state.conn().await?;
     let event = moderate(&mut conn, id, caller).await?;
-    let room = rooms_repo::find(&mut conn, event.room_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("room"))?;
-    let markdown = rooms_service::markdown_of(&mut conn, &room).await?;
+    let markdown = rooms::transcript(&mut conn, event.room_id).await?;
     let m = repo::put_minutes(&mut conn, id, &markdown, caller.id).await?;
     Ok(m.into())
 }
@@ -1025,6 +998,9 @@ pub async fn register(
             };
             let queue = repo::take_queue_number(conn, id).await?;
             let r = repo::upsert_registration(conn, id, user, status, queue).await?;
+            if status == RegistrationStatus::Registered {
+                rooms::set_seats(conn, event.room_id, &[user], true).await?;
+            }
             registration_view(conn, &r).await
         })
         .await?;
@@ -1046,6 +1022,7 @@ pub async fn unregister(state: &AppState, caller: &AuthUser, id: Uuid) -> AppRes
         }
         repo::cancel_registration(conn, id, user).await?;
         if reg.status == RegistrationStatus::Registered {
+            rooms::set_seats(conn, event.room_id, &[user], false).await?;
             fill_seats(conn, &event).await?;
         }
         Ok(())

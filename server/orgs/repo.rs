@@ -3,8 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::{MemberRole, OrgKind};
 use crate::db::schema::{organization_members, organizations, users};
+use crate::shared::vocab::{MemberRole, OrgKind};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = organizations)]

@@ -2,18 +2,19 @@ use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use super::MemberRole;
 use super::dto::{
     CreateOrganizationRequest, MemberView, OrganizationFilter, OrganizationView,
     UpdateOrganizationRequest,
 };
 use super::repo::{self, NewOrganization, OrganizationChangeset, OrganizationQuery};
 use crate::auth::AuthUser;
+use crate::auth::repo as users_repo;
 use crate::domain::{CountryCode, OrgName, WebUrl, search_text, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
+use crate::pubsub::Topic;
+use crate::shared::vocab::MemberRole;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
 
 const MAX_DESCRIPTION: usize = 10_000;
 /// Larger than any city on Earth; catches unit mistakes.
@@ -195,7 +196,7 @@ pub async fn update(
     require_owner(&mut conn, caller, id).await?;
     let org = repo::update(&mut conn, id, &changes).await?;
     // Practices show their organization's name, kind, country and population.
-    crate::practices::service::everything_changed(state);
+    state.pubsub.publish(Topic::Organization, &id.to_string());
     view(&mut conn, org).await
 }
 

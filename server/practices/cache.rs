@@ -18,6 +18,8 @@ use actix_web::web::Bytes;
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
+use crate::pubsub::{Delivery, PubSub, Topic};
+
 /// A public record, as anonymous callers see it (no contact) and as signed-in users do.
 #[derive(Clone)]
 pub struct RecordBytes {
@@ -232,29 +234,32 @@ impl PracticeCache {
         self.searches.clear();
     }
 
-    /// What NOTIFY carries to the other instances' `on_notification`.
-    pub fn notification(id: Uuid) -> String {
-        format!("c:{id}")
-    }
-
-    /// What NOTIFY carries when everything must go.
-    pub fn notification_all() -> String {
-        "c:all".to_owned()
-    }
-
-    /// Handles one item of a rooms-channel notification that starts with `c:`.
-    pub fn on_notification(&self, item: &str) {
-        match item.strip_prefix("c:") {
-            Some("all") => self.clear(),
-            Some(id) => {
-                if let Ok(id) = id.parse() {
-                    self.changed(id);
+    /// Listens for changes to practices (`<id>` or `all`) and to organizations, whose
+    /// names records show, on this instance and the others. A resync forgets everything.
+    pub fn subscribe(self: &Arc<Self>, pubsub: &PubSub) {
+        let c = Arc::downgrade(self);
+        pubsub.subscribe(Topic::Practice, move |d| {
+            let Some(c) = c.upgrade() else { return };
+            match d {
+                Delivery::Item(ALL) | Delivery::Resync => c.clear(),
+                Delivery::Item(id) => {
+                    if let Ok(id) = id.parse() {
+                        c.changed(id);
+                    }
                 }
             }
-            None => {}
-        }
+        });
+        let c = Arc::downgrade(self);
+        pubsub.subscribe(Topic::Organization, move |_| {
+            if let Some(c) = c.upgrade() {
+                c.clear();
+            }
+        });
     }
 }
+
+/// The body of a `Topic::Practice` item that clears every record.
+pub const ALL: &str = "all";
 
 #[cfg(test)]
 mod tests {
@@ -278,10 +283,10 @@ mod tests {
         let g = c.generation();
         c.put_record(id, bytes("new"), g);
         assert_eq!(&c.record(id).unwrap().anonymous[..], b"new");
-        c.on_notification(&PracticeCache::notification(id));
+        c.changed(id);
         assert!(c.record(id).is_none());
         c.put_record(id, bytes("again"), c.generation());
-        c.on_notification(&PracticeCache::notification_all());
+        c.clear();
         assert!(c.record(id).is_none());
     }
 

@@ -2,6 +2,7 @@
 //! names everything missing or wrong at once); `PracticeContent` is the validated normal
 //! form, stored as the record's `content` and in every revision.
 
+use crate::shared::person::PersonRef;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -9,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{AdoptionStatus, ImplementationStatus, PracticeStatus};
-use crate::orgs::OrgKind;
+use crate::shared::vocab::OrgKind;
+use crate::shared::vocab::{AdoptionStatus, ImplementationStatus, PracticeStatus};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -309,20 +310,6 @@ pub struct ExportParams {
 
 // ---- revisions ----
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct PersonRef {
-    pub user_id: Uuid,
-    pub display_name: String,
-}
-
-impl PersonRef {
-    /// `id`'s entry among `people` (loaded in one query for a whole list).
-    pub fn among(people: &[PersonRef], id: Option<Uuid>) -> Option<PersonRef> {
-        let id = id?;
-        people.iter().find(|p| p.user_id == id).cloned()
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionSummary {
     pub number: i32,
@@ -397,7 +384,7 @@ pub struct CreateAdoptionRequest {
 pub struct UpdateAdoptionRequest {
     pub status: Option<AdoptionStatus>,
     /// `null` clears it.
-    #[serde(default, deserialize_with = "crate::orgs::dto::double_option")]
+    #[serde(default, deserialize_with = "crate::shared::serde_ext::double_option")]
     #[schema(value_type = Option<String>)]
     pub note: Option<Option<String>>,
 }

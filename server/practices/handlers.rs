@@ -3,6 +3,7 @@ use actix_web::web::Bytes;
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
+use super::cache::PracticeCache;
 use super::dto::{
     AdoptionView, CommentView, CreateAdoptionRequest, CreateCommentRequest, CreatePracticeRequest,
     EndorsementView, ExportParams, HideRequest, JsonObject, PracticeInput, PracticeListItem,
@@ -58,9 +59,12 @@ pub async fn create_practice(
 #[get("/practices")]
 pub async fn search_practices(
     state: web::Data<AppState>,
+    cache: web::Data<PracticeCache>,
     params: Query<SearchParams>,
 ) -> AppResult<HttpResponse> {
-    Ok(json_bytes(service::search(&state, &params.0).await?))
+    Ok(json_bytes(
+        service::search(&state, &cache, &params.0).await?,
+    ))
 }
 
 /// Every match of a search (same filters, no paging; at most 10,000 rows) as CSV or JSON.
@@ -153,11 +157,12 @@ pub async fn export_practices(
 #[get("/practices/{id}")]
 pub async fn get_practice(
     state: web::Data<AppState>,
+    cache: web::Data<PracticeCache>,
     user: MaybeAuthUser,
     id: web::Path<Uuid>,
 ) -> AppResult<HttpResponse> {
     Ok(json_bytes(
-        service::get(&state, user.0.as_ref(), *id).await?,
+        service::get(&state, &cache, user.0.as_ref(), *id).await?,
     ))
 }
 

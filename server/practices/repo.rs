@@ -6,13 +6,14 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::dto::{OrgRef, PersonRef, ThemeRef};
-use super::{AdoptionStatus, PracticeStatus};
+use super::dto::{OrgRef, ThemeRef};
 use crate::db::schema::{
     organizations, practice_adoptions, practice_comments, practice_endorsements,
     practice_revisions, practices, themes, users,
 };
-use crate::orgs::OrgKind;
+use crate::shared::person::PersonRef;
+use crate::shared::vocab::OrgKind;
+use crate::shared::vocab::{AdoptionStatus, PracticeStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = practices)]
@@ -491,21 +492,6 @@ pub async fn replies(conn: &mut AsyncPgConnection, parents: &[Uuid]) -> QueryRes
         .select(Comment::as_select())
         .load(conn)
         .await
-}
-
-pub async fn people(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<PersonRef>> {
-    let rows: Vec<(Uuid, String)> = users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::display_name))
-        .load(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(user_id, display_name)| PersonRef {
-            user_id,
-            display_name,
-        })
-        .collect())
 }
 
 // ---- counters ----

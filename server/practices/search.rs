@@ -20,10 +20,10 @@ use uuid::Uuid;
 use super::dto::{Facets, SearchItem, SearchParams, SearchResponse, SortOrder};
 use crate::domain::{CountryCode, LanguageCode, Slug, search_text};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::orgs::OrgKind;
 use crate::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::shared::vocab::OrgKind;
 
-use super::ImplementationStatus;
+use crate::shared::vocab::ImplementationStatus;
 
 /// Every configuration `practice_ts_config` can return (see the migration).
 const CONFIGS: &[&str] = &[

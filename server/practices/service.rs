@@ -13,18 +13,21 @@ use super::cache::{PracticeCache, RecordBytes};
 use super::dto::{
     AdopterView, AdoptionView, Budget, CommentView, Contact, CountsView, CreateAdoptionRequest,
     CreateCommentRequest, EndorsementView, HiddenView, HtmlView, Indicator, JsonObject, Link,
-    Location, PersonRef, PracticeContent, PracticeInput, PracticeListItem, PracticeRefView,
-    PracticeView, RevisionSummary, RevisionView, SearchParams, SearchResponse,
-    UpdateAdoptionRequest, UpdateCommentRequest,
+    Location, PracticeContent, PracticeInput, PracticeListItem, PracticeRefView, PracticeView,
+    RevisionSummary, RevisionView, SearchParams, SearchResponse, UpdateAdoptionRequest,
+    UpdateCommentRequest,
 };
 use super::repo::{self, AdoptionsOf, Counter, Practice};
-use super::{PracticeStatus, search};
+use super::search;
 use crate::auth::AuthUser;
 use crate::domain::{CurrencyCode, Email, LanguageCode, WebUrl, short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::markdown::to_html;
-use crate::orgs::MemberRole;
 use crate::pagination::{Page, PageRequest, time_id_key};
+use crate::pubsub::Topic;
+use crate::shared::person::PersonRef;
+use crate::shared::vocab::MemberRole;
+use crate::shared::vocab::PracticeStatus;
 use crate::state::AppState;
 
 const MAX_SUMMARY: usize = 1_000;
@@ -61,14 +64,7 @@ fn not_published() -> AppError {
 
 /// Clears the cache here at once, and on every instance once NOTIFY arrives.
 fn changed(state: &AppState, id: Uuid) {
-    state.practice_cache.changed(id);
-    state.rooms.notify_all(PracticeCache::notification(id));
-}
-
-/// Something every record may show changed (an organization's name): drop all of it.
-pub fn everything_changed(state: &AppState) {
-    state.practice_cache.clear();
-    state.rooms.notify_all(PracticeCache::notification_all());
+    state.pubsub.publish(Topic::Practice, &id.to_string());
 }
 
 // ---- who may do what ----
@@ -550,8 +546,12 @@ pub async fn create(
 }
 
 /// The record as JSON bytes. Public records come from the cache when they can.
-pub async fn get(state: &AppState, user: Option<&AuthUser>, id: Uuid) -> AppResult<Bytes> {
-    let cache = &state.practice_cache;
+pub async fn get(
+    state: &AppState,
+    cache: &PracticeCache,
+    user: Option<&AuthUser>,
+    id: Uuid,
+) -> AppResult<Bytes> {
     if let Some(hit) = cache.record(id) {
         return Ok(pick(hit, user));
     }
@@ -798,10 +798,13 @@ pub async fn revision(
 
 /// Search pages as JSON bytes, cached by their canonical filters (the catalogue is the
 /// same for every caller: published, not hidden).
-pub async fn search(state: &AppState, params: &SearchParams) -> AppResult<Bytes> {
+pub async fn search(
+    state: &AppState,
+    cache: &PracticeCache,
+    params: &SearchParams,
+) -> AppResult<Bytes> {
     let (filter, limit, cursor) = search::parse(params)?;
     let key = filter.cache_key(limit, cursor.as_ref());
-    let cache = &state.practice_cache;
     if let Some(hit) = cache.search(&key) {
         return Ok(hit);
     }
@@ -874,7 +877,7 @@ async fn people_of(
     let mut ids: Vec<Uuid> = comments.iter().filter_map(|c| c.author_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    Ok(repo::people(conn, &ids)
+    Ok(crate::auth::repo::people(conn, &ids)
         .await?
         .into_iter()
         .map(|p| (p.user_id, p.display_name))
@@ -1105,7 +1108,7 @@ async fn adoption_views(
     let mut user_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.0.created_by).collect();
     user_ids.sort_unstable();
     user_ids.dedup();
-    let people = repo::people(conn, &user_ids).await?;
+    let people = crate::auth::repo::people(conn, &user_ids).await?;
     rows.into_iter()
         .map(|(a, owner, title)| {
             let organization = orgs

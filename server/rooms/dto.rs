@@ -1,11 +1,12 @@
+use crate::shared::person::PersonView;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::RoomAccess;
 use super::repo::{PersonRow, Room};
-use crate::orgs::dto::double_option;
+use crate::shared::serde_ext::double_option;
+use crate::shared::vocab::RoomAccess;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -85,13 +86,6 @@ impl RoomView {
 #[serde(deny_unknown_fields)]
 pub struct AddPersonRequest {
     pub user_id: Uuid,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PersonView {
-    pub user_id: Uuid,
-    pub display_name: String,
-    pub added_at: DateTime<Utc>,
 }
 
 impl From<PersonRow> for PersonView {

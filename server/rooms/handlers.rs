@@ -3,15 +3,17 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{
-    AddPersonRequest, CreateRoomRequest, EventsPage, EventsParams, ExportParams, PersonView,
-    RoomView, UpdateRoomRequest,
+    AddPersonRequest, CreateRoomRequest, EventsPage, EventsParams, ExportParams, RoomView,
+    UpdateRoomRequest,
 };
+use super::hub::Hub;
 use super::repo::{self, PeopleList};
 use super::{service, session};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::{Json, Query};
 use crate::pagination::{Page, PageParams};
+use crate::shared::person::PersonView;
 use crate::state::AppState;
 
 /// Create a room (platform moderators and admins); the creator moderates it.
@@ -363,6 +365,7 @@ pub fn origin_allowed(req: &HttpRequest, allowed: &[String]) -> bool {
 #[get("/rooms/{id}/ws")]
 pub async fn room_socket(
     state: web::Data<AppState>,
+    hub: web::Data<Hub>,
     req: HttpRequest,
     id: web::Path<Uuid>,
     body: web::Payload,
@@ -372,7 +375,7 @@ pub async fn room_socket(
             "this Origin may not open room sockets (LIVINGLAB_ALLOWED_ORIGINS)",
         ));
     }
-    if state.rooms.is_shutting_down() {
+    if hub.is_shutting_down() {
         return Err(AppError::Unavailable("the server is shutting down".into()));
     }
     let room = {
@@ -383,6 +386,6 @@ pub async fn room_socket(
     };
     let (response, ws, stream) = actix_ws::handle(&req, body)
         .map_err(|e| AppError::BadRequest(format!("not a websocket upgrade: {e}")))?;
-    actix_web::rt::spawn(session::run(state, room, ws, stream));
+    actix_web::rt::spawn(session::run(state, hub.get_ref().clone(), room, ws, stream));
     Ok(response)
 }

@@ -15,8 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytestring::ByteString;
-use diesel_async::{AsyncConnection, AsyncPgConnection};
-use futures_util::StreamExt;
+use diesel_async::AsyncPgConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc, oneshot};
@@ -29,8 +28,8 @@ use super::state::RoomState;
 use super::writer::{self, Command, WriterMsg};
 use crate::db::DbPool;
 use crate::metrics::Metrics;
+use crate::pubsub::{Delivery, PubSub, Topic};
 
-pub const NOTIFY_CHANNEL: &str = "livinglab_room_events";
 /// Frames queued for one socket before it counts as not reading (closed with 4008).
 pub const OUTBOX_FRAMES: usize = 1024;
 const WRITERS: usize = 4;
@@ -137,22 +136,18 @@ pub struct HubInner {
     next_session: AtomicU64,
     metrics: Arc<Metrics>,
     shutting_down: std::sync::atomic::AtomicBool,
-    /// Other domains' items on our channel (`c:...`, cache invalidations), and `None` after
-    /// the listener reconnects (items may have been lost).
-    foreign: std::sync::OnceLock<ForeignListener>,
+    pubsub: PubSub,
 }
-
-type ForeignListener = Box<dyn Fn(Option<&str>) + Send + Sync>;
 
 #[derive(Clone)]
 pub struct Hub(pub Arc<HubInner>);
 
 impl Hub {
-    /// Starts the writers, the NOTIFY sender and the LISTEN connection on the current
-    /// runtime. `database_url` is for the listener, which must not come from the pool.
+    /// Starts the writers and the NOTIFY sender on the current runtime, and subscribes to
+    /// the other instances' log and presence announcements.
     pub fn start(
         pool: DbPool,
-        database_url: String,
+        pubsub: &PubSub,
         config: &crate::settings::RoomSettings,
         metrics: Arc<Metrics>,
     ) -> Self {
@@ -182,16 +177,16 @@ impl Hub {
             next_session: AtomicU64::new(1),
             metrics,
             shutting_down: false.into(),
-            foreign: std::sync::OnceLock::new(),
+            pubsub: pubsub.clone(),
         });
         for rx in writer_rxs {
             tokio::spawn(writer::run(inner.clone(), rx));
         }
-        tokio::spawn(announce(pool.clone(), announce_rx));
-
-        tokio::spawn(listen(Arc::downgrade(&inner), database_url));
+        tokio::spawn(announce(pubsub.clone(), announce_rx));
+        subscribe(&inner, pubsub);
         tokio::spawn(presence(
             pool,
+            pubsub.clone(),
             instance,
             presence_rx,
             Arc::downgrade(&inner),
@@ -222,26 +217,6 @@ impl Hub {
         self.0
             .deliver_local(room, events.into_iter().map(Rendered::new).collect());
         self.0.announce(room, from, to);
-    }
-
-    /// Receives the channel's `c:` items (see `HubInner::foreign`); set once, at startup.
-    pub fn on_foreign(&self, listener: impl Fn(Option<&str>) + Send + Sync + 'static) {
-        let _ = self.0.foreign.set(Box::new(listener));
-    }
-
-    /// Sends a `c:` item to every instance, this one included, on a pooled connection
-    /// (after the caller's commit: NOTIFY inside a transaction waits for it anyway).
-    pub fn notify_all(&self, item: String) {
-        let pool = self.0.pool.clone();
-        self.0.spawner.spawn(async move {
-            let sent = match pool.get().await {
-                Ok(mut c) => notify(&mut c, &item).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-            if let Err(e) = sent {
-                tracing::warn!(error = %e, "NOTIFY of a change failed; other instances expire it");
-            }
-        });
     }
 
     pub fn next_session_id(&self) -> u64 {
@@ -314,11 +289,12 @@ impl Hub {
             rooms.keys().copied().collect()
         };
         let pool = self.0.pool.clone();
+        let pubsub = self.0.pubsub.clone();
         let instance = self.0.instance;
         let leave = async move {
             let mut c = pool.get().await.ok()?;
             repo::leave_all(&mut c, instance).await.ok()?;
-            presence_changed(&mut c, &rooms, instance).await;
+            presence_changed(&pubsub, &mut c, &rooms, instance).await;
             Some(())
         };
         let _ = tokio::time::timeout(Duration::from_secs(2), leave).await;
@@ -889,8 +865,7 @@ impl RoomActor {
 
 /// Sends one NOTIFY per burst of committed batches, outside every writing transaction
 /// (a NOTIFY inside one serializes all commits).
-async fn announce(pool: DbPool, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)>) {
-    const MAX_PAYLOAD: usize = 7900;
+async fn announce(pubsub: PubSub, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)>) {
     let mut ranges: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
     while let Some(first) = rx.recv().await {
         let mut next = Some(first);
@@ -900,105 +875,33 @@ async fn announce(pool: DbPool, mut rx: mpsc::UnboundedReceiver<(Uuid, i64, i64)
             r.1 = r.1.max(to);
             next = rx.try_recv().ok();
         }
-        let mut payloads = vec![String::new()];
-        for (room, (from, to)) in std::mem::take(&mut ranges) {
-            let item = format!("{room}:{from}:{to}");
-            let cur = payloads.last_mut().expect("one at least");
-            if !cur.is_empty() && cur.len() + 1 + item.len() > MAX_PAYLOAD {
-                payloads.push(item);
-            } else {
-                if !cur.is_empty() {
-                    cur.push(' ');
-                }
-                cur.push_str(&item);
-            }
-        }
-        for p in payloads {
-            // A lost NOTIFY costs other instances a gap read, not an event: no retry loop.
-            let sent = match pool.get().await {
-                Ok(mut c) => notify(&mut c, &p).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-            if let Err(e) = sent {
-                tracing::warn!(error = %e, "NOTIFY failed; other instances will fill the gap");
-            }
+        let items = std::mem::take(&mut ranges)
+            .into_iter()
+            .map(|(room, (from, to))| format!("{room}:{from}:{to}"));
+        // A lost NOTIFY costs other instances a gap read, not an event: no retry loop.
+        let sent = match pubsub.pool().get().await {
+            Ok(mut c) => pubsub
+                .send(&mut c, Topic::RoomLog, items)
+                .await
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = sent {
+            tracing::warn!(error = %e, "NOTIFY failed; other instances will fill the gap");
         }
     }
 }
 
-/// The instance's one LISTEN connection. It reconnects with backoff, and after every
-/// reconnect each active room catches up from the log (notifications sent while it was
-/// away are lost).
-async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
-    use diesel_async::RunQueryDsl;
-    let mut backoff = Duration::from_millis(100);
-    let mut first = true;
-    loop {
-        if hub.upgrade().is_none() {
-            return;
-        }
-        let conn = async {
-            let mut c = AsyncPgConnection::establish(&url).await?;
-            diesel::sql_query(format!("LISTEN {NOTIFY_CHANNEL}"))
-                .execute(&mut c)
-                .await
-                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
-            Ok::<_, diesel::ConnectionError>(c)
-        };
-        let mut conn = match conn.await {
-            Ok(c) => c,
-            Err(e) => {
-                tracing::warn!(error = %e, retry_in = ?backoff, "room listener cannot connect");
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(5));
-                continue;
-            }
-        };
-        backoff = Duration::from_millis(100);
-        if !first {
-            tracing::info!("room listener reconnected; catching up");
-        }
-        if let Some(h) = hub.upgrade() {
-            if !first {
-                h.catch_up_all();
-                if let Some(f) = h.foreign.get() {
-                    f(None);
-                }
-            }
-        } else {
-            return;
-        }
-        first = false;
-        let mut stream = std::pin::pin!(conn.notifications_stream());
-        while let Some(n) = stream.next().await {
-            let n = match n {
-                Ok(n) => n,
-                Err(e) => {
-                    tracing::warn!(error = %e, "room listener lost its connection");
-                    break;
-                }
-            };
-            let Some(h) = hub.upgrade() else { return };
-            for item in n.payload.split(' ') {
-                if item.starts_with("c:") {
-                    if let Some(f) = h.foreign.get() {
-                        f(Some(item));
-                    }
-                    continue;
-                }
-                // `p:<room>:<instance>`: presence changed; our own changes we know already.
-                if let Some(rest) = item.strip_prefix("p:") {
-                    let mut parts = rest.split(':');
-                    if let (Some(Ok(room)), Some(Ok(from))) = (
-                        parts.next().map(str::parse::<Uuid>),
-                        parts.next().map(str::parse::<Uuid>),
-                    ) && from != h.instance
-                    {
-                        h.presence_changed(room);
-                    }
-                    continue;
-                }
-                let mut parts = item.split(':');
+/// The other instances' announcements: log ranges to deliver, presence to re-read; after
+/// the listener reconnected, every active room catches up from the log.
+fn subscribe(hub: &Arc<HubInner>, pubsub: &PubSub) {
+    let weak = Arc::downgrade(hub);
+    pubsub.subscribe(Topic::RoomLog, move |d| {
+        let Some(h) = weak.upgrade() else { return };
+        match d {
+            Delivery::Resync => h.catch_up_all(),
+            Delivery::Item(body) => {
+                let mut parts = body.split(':');
                 if let (Some(Ok(room)), Some(Ok(from)), Some(Ok(to))) = (
                     parts.next().map(str::parse::<Uuid>),
                     parts.next().map(str::parse::<i64>),
@@ -1008,8 +911,22 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
                 }
             }
         }
-        tokio::time::sleep(backoff).await;
-    }
+    });
+    let weak = Arc::downgrade(hub);
+    pubsub.subscribe(Topic::RoomPresence, move |d| {
+        let Some(h) = weak.upgrade() else { return };
+        // `<room>:<instance>`; our own changes we know already.
+        if let Delivery::Item(body) = d {
+            let mut parts = body.split(':');
+            if let (Some(Ok(room)), Some(Ok(from))) = (
+                parts.next().map(str::parse::<Uuid>),
+                parts.next().map(str::parse::<Uuid>),
+            ) && from != h.instance
+            {
+                h.presence_changed(room);
+            }
+        }
+    });
 }
 
 /// Keeps this instance's rows in `room_presence` (one write when a user's first socket in a
@@ -1017,6 +934,7 @@ async fn listen(hub: std::sync::Weak<HubInner>, url: String) {
 /// other instances with `p:<room>` notifications.
 async fn presence(
     pool: DbPool,
+    pubsub: PubSub,
     instance: Uuid,
     mut rx: mpsc::UnboundedReceiver<PresenceOp>,
     hub: std::sync::Weak<HubInner>,
@@ -1079,28 +997,21 @@ async fn presence(
             continue;
         }
         if let Ok(mut c) = pool.get().await {
-            presence_changed(&mut c, &changed, instance).await;
+            presence_changed(&pubsub, &mut c, &changed, instance).await;
         }
     }
 }
 
-async fn notify(conn: &mut AsyncPgConnection, payload: &str) -> diesel::QueryResult<()> {
-    use diesel_async::RunQueryDsl;
-    diesel::sql_query("SELECT pg_notify($1, $2)")
-        .bind::<diesel::sql_types::Text, _>(NOTIFY_CHANNEL)
-        .bind::<diesel::sql_types::Text, _>(payload)
-        .execute(conn)
-        .await
-        .map(|_| ())
-}
-
 /// Tells the other instances that this one's presence in `rooms` changed
-/// (`p:<room>:<instance>`, 150 rooms per NOTIFY to stay under its 8000-byte payload limit).
-async fn presence_changed(conn: &mut AsyncPgConnection, rooms: &[Uuid], instance: Uuid) {
-    let items: Vec<String> = rooms.iter().map(|r| format!("p:{r}:{instance}")).collect();
-    for chunk in items.chunks(150) {
-        if let Err(e) = notify(conn, &chunk.join(" ")).await {
-            tracing::warn!(error = %e, "presence NOTIFY failed");
-        }
+/// (`<room>:<instance>` items, packed under NOTIFY's payload limit).
+async fn presence_changed(
+    pubsub: &PubSub,
+    conn: &mut AsyncPgConnection,
+    rooms: &[Uuid],
+    instance: Uuid,
+) {
+    let items = rooms.iter().map(|r| format!("{r}:{instance}"));
+    if let Err(e) = pubsub.send(conn, Topic::RoomPresence, items).await {
+        tracing::warn!(error = %e, "presence NOTIFY failed");
     }
 }

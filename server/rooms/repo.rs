@@ -1,20 +1,20 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use diesel::pg::Pg;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Nullable, Text, Uuid as SqlUuid};
+use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::RoomAccess;
 use super::protocol::{Actor, Event};
 use super::state::RoomState;
 use crate::db::schema::{
-    event_registrations, events, organization_members, room_bans, room_events, room_moderators,
-    room_participants, room_presence, rooms, server_instances, users,
+    organization_members, room_bans, room_events, room_moderators, room_participants,
+    room_presence, rooms, server_instances, users,
 };
-use crate::events::RegistrationStatus;
+use crate::shared::vocab::RoomAccess;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rooms)]
@@ -87,6 +87,70 @@ pub async fn update(
 }
 
 /// Rooms `user` may enter, oldest first after `after`. `all` for platform moderators.
+type RoomCondition = Box<dyn BoxableExpression<rooms::table, Pg, SqlType = Bool>>;
+
+fn moderates(user: Uuid) -> RoomCondition {
+    Box::new(diesel::dsl::exists(
+        room_moderators::table
+            .filter(room_moderators::room_id.eq(rooms::id))
+            .filter(room_moderators::user_id.eq(user)),
+    ))
+}
+
+/// The one rule of who may enter a room (platform moderators aside, who enter them all):
+/// nobody banned from it; its moderators; anyone if it is open; its participants if it is
+/// by invitation or an event's (whose seats events keeps as participant rows); the members
+/// of its organization if it is for members.
+fn enterable_by(user: Uuid) -> RoomCondition {
+    let banned = diesel::dsl::exists(
+        room_bans::table
+            .filter(room_bans::room_id.eq(rooms::id))
+            .filter(room_bans::user_id.eq(user)),
+    );
+    let participant = diesel::dsl::exists(
+        room_participants::table
+            .filter(room_participants::room_id.eq(rooms::id))
+            .filter(room_participants::user_id.eq(user)),
+    );
+    let member = diesel::dsl::exists(
+        organization_members::table
+            .filter(
+                organization_members::organization_id
+                    .nullable()
+                    .eq(rooms::organization_id),
+            )
+            .filter(organization_members::user_id.eq(user)),
+    );
+    Box::new(
+        diesel::dsl::not(banned).and(
+            moderates(user)
+                .or(rooms::access.eq(RoomAccess::Open))
+                .or(rooms::access
+                    .eq_any([RoomAccess::Invite, RoomAccess::Event])
+                    .and(participant))
+                .or(rooms::access.eq(RoomAccess::Members).and(member)),
+        ),
+    )
+}
+
+/// `Some(moderates)` when `user` may enter `room` by `enterable_by`, `None` when not (or
+/// when there is no such room).
+pub async fn entry(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<Option<bool>> {
+    rooms::table
+        .find(room)
+        .filter(enterable_by(user))
+        .select(moderates(user))
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Rooms in id order; all of them for platform moderators (`all`), otherwise those `user`
+/// may enter.
 pub async fn list_enterable(
     conn: &mut AsyncPgConnection,
     user: Uuid,
@@ -103,45 +167,7 @@ pub async fn list_enterable(
         q = q.filter(rooms::id.gt(a));
     }
     if !all {
-        q = q.filter(diesel::dsl::not(diesel::dsl::exists(
-            room_bans::table
-                .filter(room_bans::room_id.eq(rooms::id))
-                .filter(room_bans::user_id.eq(user)),
-        )));
-        let moderates = diesel::dsl::exists(
-            room_moderators::table
-                .filter(room_moderators::room_id.eq(rooms::id))
-                .filter(room_moderators::user_id.eq(user)),
-        );
-        let invited = diesel::dsl::exists(
-            room_participants::table
-                .filter(room_participants::room_id.eq(rooms::id))
-                .filter(room_participants::user_id.eq(user)),
-        );
-        let member = diesel::dsl::exists(
-            organization_members::table
-                .filter(
-                    organization_members::organization_id
-                        .nullable()
-                        .eq(rooms::organization_id),
-                )
-                .filter(organization_members::user_id.eq(user)),
-        );
-        let seated = diesel::dsl::exists(
-            events::table
-                .inner_join(event_registrations::table)
-                .filter(events::room_id.eq(rooms::id))
-                .filter(event_registrations::user_id.eq(user))
-                .filter(event_registrations::status.eq(RegistrationStatus::Registered)),
-        );
-        q = q.filter(
-            rooms::access
-                .eq(RoomAccess::Open)
-                .or(moderates)
-                .or(rooms::access.eq(RoomAccess::Invite).and(invited))
-                .or(rooms::access.eq(RoomAccess::Members).and(member))
-                .or(rooms::access.eq(RoomAccess::Event).and(seated)),
-        );
+        q = q.filter(enterable_by(user));
     }
     q.load(conn).await
 }
@@ -173,20 +199,6 @@ pub async fn moderated_among(
         .load(conn)
         .await?;
     Ok(ids.into_iter().collect())
-}
-
-pub async fn is_participant(
-    conn: &mut AsyncPgConnection,
-    room: Uuid,
-    user: Uuid,
-) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        room_participants::table
-            .filter(room_participants::room_id.eq(room))
-            .filter(room_participants::user_id.eq(user)),
-    ))
-    .get_result(conn)
-    .await
 }
 
 /// Which list of people a room keeps: its moderators or its invited participants.
@@ -254,6 +266,44 @@ pub async fn remove_person(
         }
     };
     Ok(n == 1)
+}
+
+/// Adds participant rows for `users` (the seats of an owned room).
+pub async fn add_participants(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    users: &[Uuid],
+) -> QueryResult<()> {
+    let rows: Vec<_> = users
+        .iter()
+        .map(|u| {
+            (
+                room_participants::room_id.eq(room),
+                room_participants::user_id.eq(*u),
+            )
+        })
+        .collect();
+    diesel::insert_into(room_participants::table)
+        .values(rows)
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn remove_participants(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    users: &[Uuid],
+) -> QueryResult<()> {
+    diesel::delete(
+        room_participants::table
+            .filter(room_participants::room_id.eq(room))
+            .filter(room_participants::user_id.eq_any(users)),
+    )
+    .execute(conn)
+    .await
+    .map(|_| ())
 }
 
 pub async fn list_people(

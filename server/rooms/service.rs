@@ -3,28 +3,27 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::RoomAccess;
-use super::dto::{
-    CreateRoomRequest, EventsPage, EventsParams, PersonView, RoomView, UpdateRoomRequest,
-};
+use super::dto::{CreateRoomRequest, EventsPage, EventsParams, RoomView, UpdateRoomRequest};
 use super::export;
 use super::protocol::{Actor, Event};
 use super::repo::{self, EventRow, NewRoom, PeopleList, Room, RoomChangeset};
 use crate::auth::AuthUser;
+use crate::auth::repo as users_repo;
 use crate::db::schema::{organizations, themes};
 use crate::domain::{RoomName, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
+use crate::shared::person::PersonView;
+use crate::shared::vocab::RoomAccess;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
 
 const MAX_DESCRIPTION: usize = 5000;
 const MAX_EVENTS_PAGE: i64 = 1000;
 const EVENT_ACCESS: &str =
     "`event` access belongs to the rooms of workshop events and follows their registrations";
 
-/// `Some(is_moderator)` when `user` may enter `room`. Platform moderators and admins may
-/// enter and moderate every room; room moderators theirs.
+/// `Some(is_moderator)` when `user` may enter `room` (the rule is `repo::enterable_by`).
+/// Platform moderators and admins may enter and moderate every room.
 pub async fn access(
     conn: &mut AsyncPgConnection,
     room: &Room,
@@ -33,24 +32,7 @@ pub async fn access(
     if user.is_moderator() {
         return Ok(Some(true));
     }
-    if repo::is_banned(conn, room.id, user.id).await? {
-        return Ok(None);
-    }
-    if repo::is_moderator(conn, room.id, user.id).await? {
-        return Ok(Some(true));
-    }
-    let allowed = match room.access {
-        RoomAccess::Open => true,
-        RoomAccess::Invite => repo::is_participant(conn, room.id, user.id).await?,
-        RoomAccess::Members => match room.organization_id {
-            Some(org) => crate::orgs::repo::member_role(conn, org, user.id)
-                .await?
-                .is_some(),
-            None => false,
-        },
-        RoomAccess::Event => crate::events::repo::has_seat_in_room(conn, room.id, user.id).await?,
-    };
-    Ok(allowed.then_some(false))
+    Ok(repo::entry(conn, room.id, user.id).await?)
 }
 
 /// The room and whether the caller moderates it; 404 when it does not exist or the caller
@@ -248,6 +230,18 @@ pub async fn update(
     Ok(RoomView::new(room, true))
 }
 
+/// The participants of an event's room are its registered people: they change by
+/// registering and cancelling, not here.
+fn seats_belong_to_the_event(room: &Room, list: PeopleList) -> AppResult<()> {
+    if list == PeopleList::Participants && room.access == RoomAccess::Event {
+        return Err(AppError::conflict(
+            "event_seats",
+            "the participants of an event's room are its registrations; register or cancel instead",
+        ));
+    }
+    Ok(())
+}
+
 pub async fn add_person(
     state: &AppState,
     caller: &AuthUser,
@@ -256,7 +250,8 @@ pub async fn add_person(
     user: Uuid,
 ) -> AppResult<PersonView> {
     let mut conn = state.conn().await?;
-    moderate(&mut conn, id, caller).await?;
+    let room = moderate(&mut conn, id, caller).await?;
+    seats_belong_to_the_event(&room, list)?;
     let target = users_repo::find(&mut conn, user)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
@@ -284,7 +279,8 @@ pub async fn remove_person(
     user: Uuid,
 ) -> AppResult<()> {
     let mut conn = state.conn().await?;
-    moderate(&mut conn, id, caller).await?;
+    let room = moderate(&mut conn, id, caller).await?;
+    seats_belong_to_the_event(&room, list)?;
     if !repo::remove_person(&mut conn, list, id, user).await? {
         return Err(AppError::not_found(match list {
             PeopleList::Moderators => "moderator",

@@ -11,7 +11,7 @@ use bytestring::ByteString;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use super::hub::{Join, Kill, OUTBOX_FRAMES, Outbox, SessionHandle};
+use super::hub::{Hub, Join, Kill, OUTBOX_FRAMES, Outbox, SessionHandle};
 use super::protocol::{Actor, ErrorCode, Hello, MAX_FRAME_BYTES, WsError, close, parse_frame};
 use super::repo::Room;
 use super::service;
@@ -34,6 +34,7 @@ enum Exit {
 
 pub async fn run(
     state: web::Data<AppState>,
+    hub: Hub,
     room: Room,
     mut ws: actix_ws::Session,
     stream: actix_ws::MessageStream,
@@ -43,7 +44,6 @@ pub async fn run(
         .aggregate_continuations()
         .max_continuation_size(MAX_FRAME_BYTES);
     state.metrics.room_sockets.inc();
-    let hub = state.rooms.clone();
     let mut joined = None;
     let exit = match tokio::time::timeout(HELLO_TIMEOUT, hello(&state, &room, &mut ws, &mut stream))
         .await

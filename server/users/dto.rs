@@ -3,31 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::repo::User;
-use crate::auth::Role;
-use crate::orgs::MemberRole;
-
-/// The account as its owner (or an admin) sees it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PrivateUserView {
-    pub id: Uuid,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<User> for PrivateUserView {
-    fn from(u: User) -> Self {
-        Self {
-            id: u.id,
-            email: u.email,
-            display_name: u.display_name,
-            role: u.role,
-            created_at: u.created_at,
-        }
-    }
-}
+pub use crate::auth::dto::PrivateUserView;
+use crate::auth::repo::User;
+use crate::shared::vocab::MemberRole;
+use crate::shared::vocab::Role;
 
 /// A profile. `email` only appears for the user themself and for admins.
 #[derive(Debug, Serialize, ToSchema)]

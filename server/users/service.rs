@@ -3,11 +3,12 @@ use uuid::Uuid;
 
 use super::dto::{MeResponse, MembershipView, UserView};
 use super::repo;
-use crate::auth::{AuthUser, Role};
+use crate::auth::AuthUser;
 use crate::domain::search_text;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orgs::repo as orgs_repo;
 use crate::pagination::{Page, PageRequest};
+use crate::shared::vocab::Role;
 use crate::state::AppState;
 
 pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
@@ -35,7 +36,7 @@ pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
 
 pub async fn get(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<UserView> {
     let mut conn = state.conn().await?;
-    let user = repo::find(&mut conn, id)
+    let user = crate::auth::repo::find(&mut conn, id)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
     let show_email = caller.is_some_and(|c| c.id == id || c.is_admin());
@@ -87,7 +88,7 @@ pub async fn set_role(
     let mut conn = state.conn().await?;
     let user = conn
         .transaction::<_, AppError, _>(async move |conn| {
-            let user = repo::find(conn, id)
+            let user = crate::auth::repo::find(conn, id)
                 .await?
                 .ok_or_else(|| AppError::not_found("user"))?;
             if user.role == Role::Admin && role != Role::Admin {

@@ -20,7 +20,7 @@ async fn tables(db: &str) -> Vec<String> {
 async fn migrations_go_up_down_and_up_again() {
     let (url, name) = create_database(false).await;
     let up = livinglab::db::run_migrations(&url).await.unwrap();
-    assert_eq!(up.len(), 7, "{up:?}");
+    assert_eq!(up.len(), 8, "{up:?}");
     let after_up = tables(&name).await;
     assert_eq!(
         after_up,
@@ -56,7 +56,7 @@ async fn migrations_go_up_down_and_up_again() {
     );
 
     let down = livinglab::db::revert_all_migrations(&url).await.unwrap();
-    assert_eq!(down.len(), 7);
+    assert_eq!(down.len(), 8);
     assert!(tables(&name).await.is_empty());
 
     let again = livinglab::db::run_migrations(&url).await.unwrap();
@@ -91,5 +91,5 @@ async fn concurrent_migrations_serialize_on_the_advisory_lock() {
     for r in runs {
         applied += r.await.unwrap().expect("no migration error").len();
     }
-    assert_eq!(applied, 7, "each migration applied exactly once");
+    assert_eq!(applied, 8, "each migration applied exactly once");
 }
