@@ -4,6 +4,7 @@ mod auth;
 mod documents;
 mod embedded;
 mod errors;
+mod event_seats;
 mod events;
 mod health;
 mod helpers;
