@@ -489,6 +489,10 @@ pub fn clean_text(field: &str, s: &str, max: usize) -> Result<String, WsError> {
 }
 
 #[cfg(test)]
+#[path = "wire_tests.rs"]
+mod wire_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
