@@ -8,7 +8,10 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
-use super::protocol::Event;
+use super::protocol::payload::{
+    Chat, ChatDeleted, QuestionHidden, RoomClosed, RoomLocked, RoomSlowMode, UserMuted, micros,
+};
+use super::protocol::{Event, EventKind};
 use super::repo::Room;
 use super::state::RoomState;
 
@@ -51,7 +54,10 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
     );
 
     md.push_str("## Chat\n\n");
-    let chats: Vec<&Event> = events.iter().filter(|e| e.kind == "chat").collect();
+    let chats: Vec<(&Event, Chat)> = events
+        .iter()
+        .filter_map(|e| Some((e, e.payload::<Chat>()?)))
+        .collect();
     let mut reactions_of: std::collections::HashMap<i64, Vec<String>> = Default::default();
     for ((target, emoji), users) in &state.reactions {
         if !users.is_empty() {
@@ -65,13 +71,13 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
     if chats.is_empty() {
         md.push_str("_No messages._\n");
     }
-    for e in chats {
+    for (e, chat) in chats {
         let who = escape(&e.actor.display_name);
-        let body = if e.field_bool("deleted") == Some(true) {
+        let body = if chat.deleted {
             "_(message deleted)_".to_owned()
         } else {
-            let mut b = escape(e.field_str("text").unwrap_or_default());
-            if e.field_bool("edited") == Some(true) {
+            let mut b = escape(chat.text.as_deref().unwrap_or_default());
+            if chat.edited {
                 b.push_str(" _(edited)_");
             }
             b
@@ -104,7 +110,7 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
         }
         let results = p.results();
         for (i, option) in p.options.iter().enumerate() {
-            let n = results["counts"][i].as_u64().unwrap_or(0);
+            let n = results.counts.get(i).copied().unwrap_or(0);
             let pct = if p.ballots.is_empty() {
                 0.0
             } else {
@@ -174,40 +180,61 @@ pub fn markdown(room: &Room, events: &[Event], now: DateTime<Utc>) -> String {
     md.push_str("## Moderation\n\n");
     let authors: std::collections::HashMap<i64, uuid::Uuid> = events
         .iter()
-        .filter(|e| e.kind == "chat")
+        .filter(|e| e.kind == EventKind::Chat)
         .map(|e| (e.seq, e.actor.user_id))
         .collect();
     let mut any = false;
     for e in events {
-        let what = match e.kind.as_str() {
-            "room.locked" if e.field_bool("locked") == Some(true) => "locked the room".to_owned(),
-            "room.locked" => "unlocked the room".to_owned(),
-            "room.closed" => format!(
-                "closed the room ({})",
-                e.field_str("reason").unwrap_or("the event is over")
-            ),
-            "room.slow_mode" => match e.field_i64("seconds") {
-                Some(0) | None => "turned slow mode off".to_owned(),
-                Some(s) => format!("set slow mode to {s} s"),
+        let what = match e.kind {
+            EventKind::RoomLocked => match e.payload::<RoomLocked>() {
+                Some(RoomLocked { locked: true }) => "locked the room".to_owned(),
+                _ => "unlocked the room".to_owned(),
             },
-            "user.muted" => match e.field_str("until") {
-                Some(u) => format!("muted a participant until {}", escape(u)),
+            EventKind::RoomClosed => format!(
+                "closed the room ({})",
+                e.payload::<RoomClosed>()
+                    .map_or_else(|| "the event is over".to_owned(), |c| c.reason)
+            ),
+            EventKind::RoomSlowMode => match e.payload::<RoomSlowMode>() {
+                Some(RoomSlowMode { seconds: 0 }) | None => "turned slow mode off".to_owned(),
+                Some(RoomSlowMode { seconds }) => format!("set slow mode to {seconds} s"),
+            },
+            EventKind::UserMuted => match e.payload::<UserMuted>().and_then(|m| m.until) {
+                Some(u) => format!("muted a participant until {}", escape(&micros::format(&u))),
                 None => "unmuted a participant".to_owned(),
             },
-            "user.kicked" => "removed a participant from the room".to_owned(),
-            "user.unkicked" => "let a removed participant back in".to_owned(),
-            // Authors removing their own words is not moderation.
-            "chat.deleted"
-                if e.field_i64("target_seq").and_then(|t| authors.get(&t))
-                    == Some(&e.actor.user_id) =>
-            {
-                continue;
+            EventKind::UserKicked => "removed a participant from the room".to_owned(),
+            EventKind::UserUnkicked => "let a removed participant back in".to_owned(),
+            EventKind::ChatDeleted => {
+                let author = e
+                    .payload::<ChatDeleted>()
+                    .and_then(|d| authors.get(&d.target_seq));
+                // Authors removing their own words is not moderation.
+                if author == Some(&e.actor.user_id) {
+                    continue;
+                }
+                "deleted a message".to_owned()
             }
-            "chat.deleted" => "deleted a message".to_owned(),
-            "question.hidden" if e.field_bool("hidden") == Some(true) => {
-                "hid a question".to_owned()
-            }
-            _ => continue,
+            EventKind::QuestionHidden => match e.payload::<QuestionHidden>() {
+                Some(QuestionHidden { hidden: true, .. }) => "hid a question".to_owned(),
+                _ => continue,
+            },
+            EventKind::Chat
+            | EventKind::ChatEdited
+            | EventKind::Reaction
+            | EventKind::Hands
+            | EventKind::PollCreated
+            | EventKind::PollVoted
+            | EventKind::PollClosed
+            | EventKind::QuestionAsked
+            | EventKind::QuestionUpvoted
+            | EventKind::QuestionAnswered
+            | EventKind::QuestionPinned
+            | EventKind::IdeaAdded
+            | EventKind::IdeaVoted
+            | EventKind::IdeaUnvoted
+            | EventKind::IdeaMoved
+            | EventKind::IdeaRemoved => continue,
         };
         any = true;
         let _ = writeln!(

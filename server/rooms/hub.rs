@@ -17,12 +17,15 @@ use std::time::Duration;
 use bytestring::ByteString;
 use diesel_async::AsyncPgConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc, oneshot};
 use tokio::time::Instant;
 use uuid::Uuid;
 
-use super::protocol::{Actor, MAX_RESUME_EVENTS, Rendered, WsError, close};
+use super::protocol::payload::{PollClosed, PollVoted, UserKicked};
+use super::protocol::{
+    Actor, EventKind, MAX_RESUME_EVENTS, Person, PresenceChange, Rendered, RoomSummary, ServerMsg,
+    WsError, You, close,
+};
 use super::repo;
 use super::state::RoomState;
 use super::writer::{self, Command, WriterMsg};
@@ -93,7 +96,7 @@ pub struct Join {
     pub session: SessionHandle,
     pub is_mod: bool,
     pub after_seq: Option<i64>,
-    pub room_json: Value,
+    pub room: RoomSummary,
     pub dot_votes_per_user: u32,
 }
 
@@ -612,19 +615,19 @@ impl RoomActor {
     }
 
     fn after_delivery(&mut self, e: &Rendered) {
-        match e.event.kind.as_str() {
-            "poll.voted" => {
-                if let Some(id) = e.event.field_i64("poll_id") {
-                    self.dirty_polls.insert(id);
+        match e.event.kind {
+            EventKind::PollVoted => {
+                if let Some(v) = e.event.payload::<PollVoted>() {
+                    self.dirty_polls.insert(v.poll_id);
                 }
             }
-            "poll.closed" => {
-                if let Some(id) = e.event.field_i64("poll_id") {
-                    self.dirty_polls.remove(&id);
+            EventKind::PollClosed => {
+                if let Some(c) = e.event.payload::<PollClosed>() {
+                    self.dirty_polls.remove(&c.poll_id);
                 }
             }
-            "user.kicked" => {
-                if let Some(user) = e.event.field_uuid("user_id") {
+            EventKind::UserKicked => {
+                if let Some(UserKicked { user_id: user }) = e.event.payload() {
                     let ids: Vec<u64> = self
                         .sessions
                         .iter()
@@ -646,8 +649,11 @@ impl RoomActor {
                 && !p.hide_results
                 && !p.closed
             {
-                let frame = json!({"type": "poll.results", "poll_id": id, "results": p.results()});
-                self.fan_out(&ByteString::from(frame.to_string()));
+                let frame = ServerMsg::PollResults {
+                    poll_id: id,
+                    results: p.results(),
+                };
+                self.fan_out(&ByteString::from(frame.to_text()));
             }
         }
     }
@@ -701,37 +707,52 @@ impl RoomActor {
                 present: true,
             });
             if !self.remote.contains_key(&user.user_id) {
-                self.announce_presence("joined", user.user_id, &user.display_name);
+                self.announce_presence(PresenceChange::Joined, user.user_id, &user.display_name);
             }
         }
         self.sessions.push(j.session);
-        let mut present: Vec<Value> = self
+        let mut present: Vec<Person> = self
             .present
             .iter()
-            .map(|(id, m)| json!({"user_id": id, "display_name": m.name}))
+            .map(|(id, m)| Person {
+                user_id: *id,
+                display_name: m.name.clone(),
+            })
             .collect();
         present.extend(
             self.remote
                 .iter()
                 .filter(|(id, _)| !self.present.contains_key(*id))
-                .map(|(id, name)| json!({"user_id": id, "display_name": name})),
+                .map(|(id, name)| Person {
+                    user_id: *id,
+                    display_name: name.clone(),
+                }),
         );
-        let welcome = json!({
-            "type": "welcome",
-            "room": j.room_json,
-            "you": {"user_id": user.user_id, "display_name": user.display_name,
-                    "is_moderator": j.is_mod},
-            "last_seq": self.delivered,
-            "present": present,
-            "state": self.view.snapshot(user.user_id, j.is_mod, j.dot_votes_per_user),
-        });
-        let _ = outbox.tx.try_send(welcome.to_string().into());
+        let welcome = ServerMsg::Welcome {
+            room: &j.room,
+            you: You {
+                user_id: user.user_id,
+                display_name: user.display_name.clone(),
+                is_moderator: j.is_mod,
+            },
+            last_seq: self.delivered,
+            present,
+            state: self
+                .view
+                .snapshot(user.user_id, j.is_mod, j.dot_votes_per_user),
+        };
+        let _ = outbox.tx.try_send(welcome.to_text().into());
         if let Some(after) = j.after_seq.filter(|a| *a < self.delivered) {
             if self.delivered - after > MAX_RESUME_EVENTS {
-                let frame = json!({"type": "resync_required", "last_seq": self.delivered,
-                    "message": format!("more than {MAX_RESUME_EVENTS} events were missed; \
-                                        load them with GET /api/v1/rooms/{}/events", self.room)});
-                let _ = outbox.tx.try_send(frame.to_string().into());
+                let frame = ServerMsg::ResyncRequired {
+                    last_seq: self.delivered,
+                    message: format!(
+                        "more than {MAX_RESUME_EVENTS} events were missed; \
+                         load them with GET /api/v1/rooms/{}/events",
+                        self.room
+                    ),
+                };
+                let _ = outbox.tx.try_send(frame.to_text().into());
             } else {
                 let events = match self.hub.pool.get().await {
                     Ok(mut c) => {
@@ -769,9 +790,12 @@ impl RoomActor {
                     }
                     Err(e) => {
                         tracing::warn!(room = %self.room, error = %e, "resume read failed");
-                        let frame = json!({"type": "resync_required", "last_seq": self.delivered,
-                            "message": "the missed events could not be read; load them over REST"});
-                        let _ = outbox.tx.try_send(frame.to_string().into());
+                        let frame = ServerMsg::ResyncRequired {
+                            last_seq: self.delivered,
+                            message: "the missed events could not be read; load them over REST"
+                                .to_owned(),
+                        };
+                        let _ = outbox.tx.try_send(frame.to_text().into());
                     }
                 }
             }
@@ -808,7 +832,7 @@ impl RoomActor {
                 present: false,
             });
             if !self.remote.contains_key(&user) {
-                self.announce_presence("left", user, &s.user.display_name);
+                self.announce_presence(PresenceChange::Left, user, &s.user.display_name);
             }
         }
     }
@@ -823,11 +847,15 @@ impl RoomActor {
                 .count()
     }
 
-    fn announce_presence(&mut self, what: &str, user: Uuid, name: &str) {
-        let frame = json!({"type": "presence",
-            what: {"user_id": user, "display_name": name},
-            "count": self.head_count()});
-        self.fan_out(&ByteString::from(frame.to_string()));
+    fn announce_presence(&mut self, change: fn(Person) -> PresenceChange, user: Uuid, name: &str) {
+        let frame = ServerMsg::Presence {
+            change: change(Person {
+                user_id: user,
+                display_name: name.to_owned(),
+            }),
+            count: self.head_count(),
+        };
+        self.fan_out(&ByteString::from(frame.to_text()));
     }
 
     /// Re-reads who is here through other instances and announces the difference.
@@ -853,11 +881,11 @@ impl RoomActor {
             .map(|(u, n)| (*u, n.clone()))
             .collect();
         for (u, n) in joined {
-            self.announce_presence("joined", u, &n);
+            self.announce_presence(PresenceChange::Joined, u, &n);
         }
         for (u, n) in old {
             if !self.remote.contains_key(&u) && !self.present.contains_key(&u) {
-                self.announce_presence("left", u, &n);
+                self.announce_presence(PresenceChange::Left, u, &n);
             }
         }
     }

@@ -4,10 +4,16 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use chrono::{DateTime, Utc};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 use uuid::Uuid;
+
+pub mod payload;
+
+pub use super::state::RoomView;
+pub use payload::{EventKind, Payload};
 
 /// Longest chat message, question or idea, in characters.
 pub const MAX_TEXT_CHARS: usize = 4000;
@@ -38,7 +44,8 @@ pub mod close {
 }
 
 /// Error codes of `{"type":"error"}` frames.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidMessage,
     Unauthorized,
@@ -96,12 +103,14 @@ impl WsError {
         Self::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
+    /// The `error` frame, echoing the refused frame's `ref`.
     pub fn frame(&self, r#ref: Option<&str>) -> String {
-        let mut v = json!({"type": "error", "code": self.code.as_str(), "message": self.message});
-        if let Some(r) = r#ref {
-            v["ref"] = Value::String(r.to_owned());
+        ServerMsg::Error {
+            code: self.code,
+            message: &self.message,
+            r#ref,
         }
-        v.to_string()
+        .to_text()
     }
 }
 
@@ -120,7 +129,8 @@ pub struct Hello {
 
 /// Every frame a client may send after `hello`. All of them change the room, so all are
 /// written to the log (as one or more events) before anyone hears of them.
-#[derive(Debug, Clone, Deserialize)]
+/// (`Serialize` and `EnumIter` are for tests and docs: every variant's `type`.)
+#[derive(Debug, Clone, Deserialize, Serialize, strum::EnumIter)]
 #[serde(tag = "type", deny_unknown_fields)]
 pub enum Action {
     /// `document_id`: a document attached to this room, shown with the message.
@@ -273,7 +283,7 @@ pub fn parse_frame(text: &str) -> ClientFrame {
 }
 
 /// Who did something, as every event carries it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Actor {
     pub user_id: Uuid,
     pub display_name: String,
@@ -283,55 +293,159 @@ pub struct Actor {
 #[derive(Debug, Clone)]
 pub struct Event {
     pub seq: i64,
-    pub kind: String,
+    pub kind: EventKind,
     pub actor: Actor,
     pub r#ref: Option<String>,
-    /// The event's own fields; a `private` member is for state only and never rendered.
+    /// The event's own fields (a `Payload` of `kind`); a `private` member is for state
+    /// only and never rendered.
     pub data: Value,
     pub at: DateTime<Utc>,
 }
 
 impl Event {
-    /// The JSON clients see; the same text goes to every socket and to the REST history.
+    /// The JSON clients see (the REST history uses it; sockets get `Rendered`).
     pub fn render(&self) -> Value {
-        let mut out = Map::new();
-        out.insert("type".into(), Value::String(self.kind.clone()));
-        out.insert("seq".into(), json!(self.seq));
-        out.insert(
-            "at".into(),
-            Value::String(self.at.to_rfc3339_opts(SecondsFormat::Micros, true)),
-        );
-        out.insert(
-            "actor".into(),
-            json!({"user_id": self.actor.user_id, "display_name": self.actor.display_name}),
-        );
-        if let Some(r) = &self.r#ref {
-            out.insert("ref".into(), Value::String(r.clone()));
+        serde_json::to_value(ServerMsg::Event(EventFrame(self))).expect("frames serialize")
+    }
+
+    /// The typed fields, when this is an event of `P`'s kind (and they parse).
+    pub fn payload<P: Payload>(&self) -> Option<P> {
+        if self.kind != P::KIND {
+            return None;
         }
-        if let Value::Object(fields) = &self.data {
-            for (k, v) in fields {
-                if k != "private" {
-                    out.insert(k.clone(), v.clone());
-                }
+        match P::deserialize(&self.data) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                tracing::warn!(seq = self.seq, kind = %self.kind, error = %e, "malformed event data");
+                None
             }
         }
-        Value::Object(out)
     }
+}
 
-    pub fn field_i64(&self, name: &str) -> Option<i64> {
-        self.data.get(name).and_then(Value::as_i64)
+/// An event as a frame: the envelope (`type`, `seq`, `at`, `actor`, `ref`) and the
+/// event's own fields, without `private`.
+#[derive(Debug, Clone, Copy)]
+pub struct EventFrame<'a>(pub &'a Event);
+
+impl Serialize for EventFrame<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const ENVELOPE: [&str; 5] = ["type", "seq", "at", "actor", "ref"];
+        let e = self.0;
+        let fields = e.data.as_object();
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &e.kind)?;
+        m.serialize_entry("seq", &e.seq)?;
+        m.serialize_entry("at", &Micros(e.at))?;
+        m.serialize_entry("actor", &e.actor)?;
+        if let Some(r) = &e.r#ref {
+            m.serialize_entry("ref", r)?;
+        }
+        for (k, v) in fields.into_iter().flatten() {
+            if k != "private" && !ENVELOPE.contains(&k.as_str()) {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.end()
     }
+}
 
-    pub fn field_str(&self, name: &str) -> Option<&str> {
-        self.data.get(name).and_then(Value::as_str)
-    }
+/// A timestamp as the protocol writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Micros(#[serde(with = "payload::micros")] pub DateTime<Utc>);
 
-    pub fn field_bool(&self, name: &str) -> Option<bool> {
-        self.data.get(name).and_then(Value::as_bool)
-    }
+/// A room as `welcome` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoomSummary {
+    pub id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub access: crate::shared::vocab::RoomAccess,
+}
 
-    pub fn field_uuid(&self, name: &str) -> Option<Uuid> {
-        self.field_str(name).and_then(|s| s.parse().ok())
+/// `welcome.you`.
+#[derive(Debug, Clone, Serialize)]
+pub struct You {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub is_moderator: bool,
+}
+
+/// Someone in the room (`welcome.present`, `presence`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub user_id: Uuid,
+    pub display_name: String,
+}
+
+/// What a `presence` frame says happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresenceChange {
+    /// The user's first socket in the room opened.
+    Joined(Person),
+    /// The user's last socket in the room closed.
+    Left(Person),
+}
+
+/// Every frame the server sends. `Event` frames are rendered once per event and shared by
+/// every socket of the room (`Rendered`); the others are per recipient.
+#[derive(Debug, Clone, Serialize, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ServerMsgType), derive(strum::EnumIter))]
+#[serde(tag = "type")]
+pub enum ServerMsg<'a> {
+    /// The answer to an accepted `hello`.
+    #[serde(rename = "welcome")]
+    Welcome {
+        room: &'a RoomSummary,
+        you: You,
+        last_seq: i64,
+        present: Vec<Person>,
+        state: RoomView,
+    },
+    /// An action was stored (`duplicate`: it had been, under this `ref`).
+    #[serde(rename = "ack")]
+    Ack {
+        seq: i64,
+        #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+        r#ref: Option<&'a str>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        duplicate: bool,
+    },
+    /// A frame was refused (or `hello` failed, before the close).
+    #[serde(rename = "error")]
+    Error {
+        code: ErrorCode,
+        message: &'a str,
+        #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+        r#ref: Option<&'a str>,
+    },
+    /// A user's first socket in the room opened, or their last one closed.
+    #[serde(rename = "presence")]
+    Presence {
+        #[serde(flatten)]
+        change: PresenceChange,
+        /// Distinct users in the room now.
+        count: usize,
+    },
+    /// Current results of an open poll that does not hide them.
+    #[serde(rename = "poll.results")]
+    PollResults {
+        poll_id: i64,
+        results: payload::PollResults,
+    },
+    /// After `welcome`, instead of a resume that would be too long (or failed).
+    #[serde(rename = "resync_required")]
+    ResyncRequired { last_seq: i64, message: String },
+    /// A durable event: its `type` is its kind.
+    #[serde(untagged)]
+    Event(EventFrame<'a>),
+}
+
+impl ServerMsg<'_> {
+    /// The frame's text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("frames serialize")
     }
 }
 
@@ -345,7 +459,7 @@ pub struct Rendered {
 
 impl Rendered {
     pub fn new(event: Event) -> Self {
-        let json = event.render().to_string().into();
+        let json = ServerMsg::Event(EventFrame(&event)).to_text().into();
         Self {
             event: Arc::new(event),
             json,
@@ -375,8 +489,13 @@ pub fn clean_text(field: &str, s: &str, max: usize) -> Result<String, WsError> {
 }
 
 #[cfg(test)]
+#[path = "wire_tests.rs"]
+mod wire_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn malformed_frames_keep_their_ref_for_the_error() {
@@ -407,7 +526,7 @@ mod tests {
     fn private_fields_are_not_rendered() {
         let e = Event {
             seq: 3,
-            kind: "poll.voted".into(),
+            kind: EventKind::PollVoted,
             actor: Actor {
                 user_id: Uuid::nil(),
                 display_name: "A".into(),

@@ -355,7 +355,7 @@ pub async fn list_people(
 pub struct EventRow {
     pub room_id: Uuid,
     pub seq: i64,
-    pub kind: String,
+    pub kind: super::protocol::EventKind,
     pub actor_id: Option<Uuid>,
     pub actor_name: String,
     pub client_ref: Option<String>,
@@ -385,7 +385,7 @@ impl EventRow {
         Self {
             room_id,
             seq: e.seq,
-            kind: e.kind.clone(),
+            kind: e.kind,
             // The nil id is the server itself (e.g. closing the room when an event ends).
             actor_id: (!e.actor.user_id.is_nil()).then_some(e.actor.user_id),
             actor_name: e.actor.display_name.clone(),

@@ -418,7 +418,7 @@ pub async fn append_closed(
         .ok_or_else(|| AppError::not_found("room"))?;
     let event = Event {
         seq: last + 1,
-        kind: "room.closed".into(),
+        kind: super::protocol::EventKind::RoomClosed,
         actor,
         r#ref: None,
         data: serde_json::json!({ "reason": reason }),

@@ -12,7 +12,9 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use super::hub::{Hub, Join, Kill, OUTBOX_FRAMES, Outbox, SessionHandle};
-use super::protocol::{Actor, ErrorCode, Hello, MAX_FRAME_BYTES, WsError, close, parse_frame};
+use super::protocol::{
+    Actor, ErrorCode, Hello, MAX_FRAME_BYTES, RoomSummary, WsError, close, parse_frame,
+};
 use super::repo::Room;
 use super::service;
 use super::writer::Command;
@@ -68,10 +70,12 @@ pub async fn run(
                 },
                 is_mod,
                 after_seq,
-                room_json: serde_json::json!({
-                    "id": room.id, "name": room.name, "description": room.description,
-                    "access": room.access,
-                }),
+                room: RoomSummary {
+                    id: room.id,
+                    name: room.name.clone(),
+                    description: room.description.clone(),
+                    access: room.access,
+                },
                 dot_votes_per_user: u32::try_from(room.dot_votes_per_user).unwrap_or(0),
             };
             match hub.join(room.id, join).await {

@@ -12,12 +12,12 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use diesel_async::AsyncConnection;
-use serde_json::json;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::hub::{HubInner, Outbox};
-use super::protocol::{Action, Actor, ErrorCode, Event, Rendered, WsError};
+use super::protocol::payload::{ChatDeleted, ChatEdited, UserKicked, UserUnkicked};
+use super::protocol::{Action, Actor, ErrorCode, Event, EventKind, Rendered, ServerMsg, WsError};
 use super::repo::{self, EventRow};
 use super::state::{DecideCtx, RoomState, chat_target, person_target};
 use crate::error::AppError;
@@ -52,14 +52,12 @@ enum Outcome {
 }
 
 pub fn ack_frame(r#ref: Option<&str>, seq: i64, duplicate: bool) -> String {
-    let mut v = json!({"type": "ack", "seq": seq});
-    if let Some(r) = r#ref {
-        v["ref"] = json!(r);
+    ServerMsg::Ack {
+        seq,
+        r#ref,
+        duplicate,
     }
-    if duplicate {
-        v["duplicate"] = json!(true);
-    }
-    v.to_string()
+    .to_text()
 }
 
 pub async fn run(hub: Arc<HubInner>, mut rx: mpsc::Receiver<WriterMsg>) {
@@ -202,7 +200,7 @@ async fn write_batch(
                         *last = seq;
                         let e = Event {
                             seq,
-                            kind: d.kind.to_owned(),
+                            kind: d.kind,
                             actor: c.actor.clone(),
                             r#ref: c.r#ref.clone(),
                             data: d.data,
@@ -213,9 +211,8 @@ async fn write_batch(
                             refs.insert(k, seq);
                         }
                         // Later actions of this batch must see this deletion too.
-                        if e.kind == "chat.deleted"
-                            && let Some(t) = e.field_i64("target_seq")
-                            && let Some(chat) = chats.get_mut(&(c.room, t))
+                        if let Some(d) = e.payload::<ChatDeleted>()
+                            && let Some(chat) = chats.get_mut(&(c.room, d.target_seq))
                         {
                             chat.1 = true;
                         }
@@ -238,18 +235,26 @@ async fn write_batch(
                 repo::set_last_seqs(conn, &lasts).await?;
                 for (room, es) in &events {
                     for e in es {
-                        let target = e.field_i64("target_seq");
-                        match (e.kind.as_str(), target) {
-                            ("chat.edited", Some(t)) => {
-                                repo::rewrite_chat(conn, *room, t, e.field_str("text")).await?
+                        match e.kind {
+                            EventKind::ChatEdited => {
+                                if let Some(d) = e.payload::<ChatEdited>() {
+                                    repo::rewrite_chat(conn, *room, d.target_seq, d.text.as_deref())
+                                        .await?
+                                }
                             }
-                            ("chat.deleted", Some(t)) => {
-                                repo::rewrite_chat(conn, *room, t, None).await?
+                            EventKind::ChatDeleted => {
+                                if let Some(d) = e.payload::<ChatDeleted>() {
+                                    repo::rewrite_chat(conn, *room, d.target_seq, None).await?
+                                }
                             }
-                            ("user.kicked" | "user.unkicked", _) => {
-                                if let Some(u) = e.field_uuid("user_id") {
-                                    let banned = e.kind == "user.kicked";
-                                    repo::set_banned(conn, *room, u, banned).await?
+                            EventKind::UserKicked => {
+                                if let Some(k) = e.payload::<UserKicked>() {
+                                    repo::set_banned(conn, *room, k.user_id, true).await?
+                                }
+                            }
+                            EventKind::UserUnkicked => {
+                                if let Some(u) = e.payload::<UserUnkicked>() {
+                                    repo::set_banned(conn, *room, u.user_id, false).await?
                                 }
                             }
                             _ => {}
