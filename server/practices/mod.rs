@@ -8,7 +8,6 @@ pub mod dto;
 pub mod handlers;
 pub mod repo;
 pub mod search;
-pub mod seed;
 pub mod service;
 
 crate::text_enum! {
