@@ -62,7 +62,7 @@ if [ "$part" != search ] && ! command -v wrk >/dev/null; then
 fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-cargo build --release -p livinglab -p loadgen -p livinglab-seed
+cargo build --release --workspace
 bin="$PWD/target/release/livinglab"
 lg="$PWD/target/release/loadgen"
 seeder="$PWD/target/release/livinglab-seed"
