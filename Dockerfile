@@ -6,9 +6,9 @@ COPY server server
 COPY migrations migrations
 COPY web web
 COPY tests tests
-# Cargo.toml names the load generator in benches/ as a binary: the manifest needs it.
-COPY benches benches
-RUN cargo build --release --locked --bin livinglab
+# The workspace's other members (load generator, seeder): Cargo reads their manifests.
+COPY tools tools
+RUN cargo build --release --locked -p livinglab --bin livinglab
 
 FROM debian:bookworm-slim
 RUN useradd --system --uid 10001 --home-dir /var/lib/livinglab --create-home livinglab

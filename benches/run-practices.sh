@@ -62,9 +62,10 @@ if [ "$part" != search ] && ! command -v wrk >/dev/null; then
 fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-cargo build --release --bins
+cargo build --release --workspace
 bin="$PWD/target/release/livinglab"
 lg="$PWD/target/release/loadgen"
+seeder="$PWD/target/release/livinglab-seed"
 
 [ "${FRESH:-0}" = 1 ] && rm -rf "$data"
 mkdir -p "$data"
@@ -90,9 +91,9 @@ if [ -f "$marker" ]; then
     fi
     echo "already seeded: $n practices, $orgs organizations, seed $seed ($data)" >&2
 else
-    echo "+ livinglab seed --practices $n --organizations $orgs --seed $seed" >&2
+    echo "+ livinglab-seed --practices $n --organizations $orgs --seed $seed" >&2
     LIVINGLAB_DATA_DIR="$data" LIVINGLAB_LOG=info \
-        "$bin" seed --practices "$n" --organizations "$orgs" --seed "$seed" | tee "$data/seed.txt"
+        "$seeder" --practices "$n" --organizations "$orgs" --seed "$seed" | tee "$data/seed.txt"
     echo "$n $orgs $seed $schema" >"$marker"
 fi
 

@@ -34,7 +34,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 ulimit -n 20000 2>/dev/null || true
 echo "open files limit: $(ulimit -n)" >&2
 
-cargo build --release --bins
+cargo build --release --workspace
 bin=target/release/livinglab
 lg=target/release/loadgen
 

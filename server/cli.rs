@@ -1,5 +1,5 @@
 //! The command line: `livinglab [serve]`, `livinglab migrate`, `livinglab user create`,
-//! `livinglab seed`, `livinglab openapi`. Every option can also come from the environment
+//! `livinglab openapi`. Every option can also come from the environment
 //! variable named in its help (the README has the full table).
 
 use std::net::SocketAddr;
@@ -40,20 +40,6 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
-    },
-    /// Fill the database with a large, realistic catalogue of practices (organizations,
-    /// accounts, endorsements, comments, adoptions) for development and load tests. The
-    /// same seed gives the same rows. Every account's password is `seed-password-123`.
-    Seed {
-        #[arg(long, default_value_t = 1000)]
-        practices: usize,
-        #[arg(long, default_value_t = 50)]
-        organizations: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Add to a database that already has practices (new organizations and accounts).
-        #[arg(long)]
-        append: bool,
     },
     /// Print the OpenAPI document and exit.
     Openapi,
@@ -356,24 +342,6 @@ async fn execute(command: Command, settings: Settings, url: String) -> anyhow::R
                 other => anyhow::anyhow!("{other}"),
             })?;
             println!("created {} user {} ({})", user.role, user.email, user.id);
-            Ok(())
-        }
-        Command::Seed {
-            practices,
-            organizations,
-            seed,
-            append,
-        } => {
-            crate::db::run_migrations(&url).await?;
-            let pool = crate::db::build_pool(&url, &settings.database)?;
-            let options = crate::practices::seed::SeedOptions {
-                practices,
-                organizations,
-                seed,
-                append,
-            };
-            let summary = crate::practices::seed::run(&pool, &options).await?;
-            println!("{summary}");
             Ok(())
         }
         Command::Openapi | Command::Healthcheck => {

@@ -295,3 +295,61 @@ pub async fn memberships_of(
         .load(conn)
         .await
 }
+
+// ---- bulk loads (`livinglab-seed`) ----
+
+/// An organization written whole, timestamps and verification included, by bulk loads
+/// (`tools/seed`). The server's own writes use `NewOrganization`.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = organizations)]
+pub struct NewOrganizationRow {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: OrgKind,
+    pub country: String,
+    pub population: Option<i64>,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub verified_at: Option<DateTime<Utc>>,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = organization_members)]
+pub struct NewMember {
+    pub organization_id: Uuid,
+    pub user_id: Uuid,
+    pub role: MemberRole,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert_many(
+    conn: &mut AsyncPgConnection,
+    rows: &[NewOrganizationRow],
+) -> QueryResult<usize> {
+    let mut n = 0;
+    // At most 65,535 parameters per statement.
+    for chunk in rows.chunks(u16::MAX as usize / 11) {
+        n += diesel::insert_into(organizations::table)
+            .values(chunk)
+            .execute(conn)
+            .await?;
+    }
+    Ok(n)
+}
+
+pub async fn insert_members(
+    conn: &mut AsyncPgConnection,
+    rows: &[NewMember],
+) -> QueryResult<usize> {
+    let mut n = 0;
+    for chunk in rows.chunks(u16::MAX as usize / 4) {
+        n += diesel::insert_into(organization_members::table)
+            .values(chunk)
+            .execute(conn)
+            .await?;
+    }
+    Ok(n)
+}

@@ -9,5 +9,4 @@ pub mod handlers;
 pub mod repo;
 pub mod routes;
 pub mod search;
-pub mod seed;
 pub mod service;

@@ -52,3 +52,51 @@ pub async fn list(
     }
     query.order(users::id.asc()).limit(fetch).load(conn).await
 }
+
+// ---- bulk loads (`livinglab-seed`) ----
+
+/// An account written whole, timestamps included, by bulk loads (`tools/seed`).
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUserRow<'a> {
+    pub id: Uuid,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub async fn insert_many(
+    conn: &mut AsyncPgConnection,
+    rows: &[NewUserRow<'_>],
+) -> QueryResult<usize> {
+    let mut n = 0;
+    // At most 65,535 parameters per statement.
+    for chunk in rows.chunks(u16::MAX as usize / 7) {
+        n += diesel::insert_into(users::table)
+            .values(chunk)
+            .execute(conn)
+            .await?;
+    }
+    Ok(n)
+}
+
+pub async fn count(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+    users::table.count().get_result(conn).await
+}
+
+/// Accounts whose email ends in `@domain`.
+pub async fn count_with_email_domain(
+    conn: &mut AsyncPgConnection,
+    domain: &str,
+) -> QueryResult<i64> {
+    let contains = crate::db::like_pattern(domain);
+    let ends_with = format!("%@{}", &contains[1..contains.len() - 1]);
+    users::table
+        .filter(users::email.like(ends_with))
+        .count()
+        .get_result(conn)
+        .await
+}

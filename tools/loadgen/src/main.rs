@@ -1,4 +1,5 @@
-//! Websocket load generator for livinglab's live rooms (`benches/run-rooms.sh` drives it).
+//! Websocket and HTTP load generator for livinglab (`benches/run-rooms.sh` and
+//! `benches/run-practices.sh` drive it).
 //!
 //! * `room`: one room, many members, a few senders; delivery latency, losses, duplicates.
 //! * `rooms`: many small rooms, one sender each; committed (acked) chat messages per second.
