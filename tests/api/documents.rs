@@ -229,22 +229,46 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
     assert_eq!(res.status(), 404);
 }
 
-#[tokio::test]
-async fn oversized_and_disguised_uploads_are_refused() {
-    let app = TestApp::spawn().await;
-    let owner = app.register("owner").await;
-    let pid = practice(&app, &owner, true).await;
+/// The resident memory of process `pid` from /proc/<pid>/status: `VmRSS` (now) or `VmHWM`
+/// (the peak since start or since the last reset), in KiB.
+fn proc_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .unwrap_or_else(|| panic!("no {field} for process {pid}"))
+}
 
-    // 30 MiB, generated as it is sent: 413, and the server does not hold it.
-    let rss = || {
-        std::fs::read_to_string("/proc/self/status")
-            .unwrap()
-            .lines()
-            .find(|l| l.starts_with("VmRSS:"))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-            .unwrap()
-    };
-    let before = rss();
+/// Resets the peak (`VmHWM`) of process `pid` to its current RSS (Linux clear_refs 5).
+fn reset_peak_rss(pid: u32) {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").expect("clear_refs");
+}
+
+#[tokio::test]
+async fn an_oversized_upload_is_refused_without_being_held() {
+    // The real server in a process of its own, so that what it holds is measured alone, not
+    // together with the other tests of this process.
+    let app = TestApp::spawn_process().await;
+    let pid = app.server_pid().unwrap();
+    let owner = app.register("owner").await;
+    let practice_id = practice(&app, &owner, true).await;
+    // Warm up: one small upload, so the first-use allocations of the upload path are made.
+    app.upload_document(
+        &owner,
+        "practice",
+        &practice_id,
+        pdf(64 * 1024, 3),
+        "warm.pdf",
+    )
+    .await;
+    let warm_docs = app.count("documents").await;
+    let warm_files = storage_files(&app);
+
+    // 30 MiB, generated as it is sent: 413, and the server does not hold it: its peak RSS
+    // during the upload stays well below the size of the upload.
+    reset_peak_rss(pid);
+    let before = proc_kib(pid, "VmRSS:");
     let chunks = 30 * 16; // 64 KiB each
     let stream = futures::stream::iter((0..chunks).map(|i| {
         let mut c = if i == 0 {
@@ -257,7 +281,7 @@ async fn oversized_and_disguised_uploads_are_refused() {
     }));
     let form = Form::new()
         .text("attach_to_type", "practice")
-        .text("attach_to_id", pid.clone())
+        .text("attach_to_id", practice_id.clone())
         .part(
             "file",
             Part::stream(reqwest::Body::wrap_stream(stream)).file_name("big.pdf"),
@@ -278,14 +302,31 @@ async fn oversized_and_disguised_uploads_are_refused() {
         // The server answered and closed while the client was still sending.
         Err(e) => assert!(e.is_request() || e.is_body(), "{e}"),
     }
-    let grown_mib = rss().saturating_sub(before) / 1024;
+    let grown_mib = proc_kib(pid, "VmHWM:").saturating_sub(before) / 1024;
     assert!(
         grown_mib < 20,
-        "RSS grew by {grown_mib} MiB during a refused 30 MiB upload"
+        "the server's peak RSS grew by {grown_mib} MiB during a refused 30 MiB upload"
     );
-    assert_eq!(app.count("documents").await, 0);
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(storage_files(&app), (0, 0));
+    assert_eq!(app.count("documents").await, warm_docs);
+    assert_eq!(warm_files, (0, 1));
+    // The refused upload's temporary file goes (waited for, not slept on: the machine may be
+    // busy), and nothing is stored.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while storage_files(&app) != warm_files {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "left behind: {:?}",
+            storage_files(&app)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn disguised_uploads_are_refused() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
 
     // Content decides: an ELF or an HTML page named .pdf, an SVG, a PNG named .pdf.
     for (bytes, name) in [
@@ -515,13 +556,17 @@ async fn an_upload_cut_off_halfway_leaves_no_row_and_no_file() {
     let half = pdf(2 * 1024 * 1024, 9);
     sock.write_all(&half).await.unwrap();
     sock.flush().await.unwrap();
-    // Give the server time to store what came, then go away mid-file.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        storage_files(&app).0,
-        1,
-        "the upload should be in progress in tmp/"
-    );
+    // Wait until the server stores what came (however busy the machine is), then go away
+    // mid-file.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while storage_files(&app).0 != 1 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the upload should be in progress in tmp/: {:?}",
+            storage_files(&app)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     drop(sock);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     while storage_files(&app) != (0, 0) {

@@ -169,7 +169,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db_name: String,
     pub data_dir: std::path::PathBuf,
-    handle: actix_web::dev::ServerHandle,
+    runner: Runner,
+}
+
+/// Where the server runs: in this test process, or as the real binary in a process of its
+/// own (for measurements that other tests running beside it must not disturb).
+enum Runner {
+    InProcess(actix_web::dev::ServerHandle),
+    Process(crate::instances::Server),
 }
 
 #[derive(Debug, Clone)]
@@ -232,7 +239,40 @@ impl TestApp {
                 .unwrap(),
             db_name,
             data_dir,
-            handle,
+            runner: Runner::InProcess(handle),
+        }
+    }
+
+    /// The real `livinglab` binary in a process of its own, on a fresh database, with the
+    /// test settings (JWT secret, no auth rate limit, its own data folder).
+    pub async fn spawn_process() -> Self {
+        let (db_url, db_name) = create_database(true).await;
+        let data_dir = test_settings().data_dir;
+        let env = [
+            ("DATABASE_URL", db_url.clone()),
+            ("LIVINGLAB_DATA_DIR", data_dir.display().to_string()),
+            ("LIVINGLAB_JWT_SECRET", TEST_JWT_SECRET.to_owned()),
+        ];
+        let mut server = crate::instances::spawn_server(&env, &std::env::temp_dir());
+        crate::instances::wait_healthy(&mut server, Duration::from_secs(60)).await;
+        Self {
+            addr: server.base.clone(),
+            db_url,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            db_name,
+            data_dir,
+            runner: Runner::Process(server),
+        }
+    }
+
+    /// The server's process id, when it runs in a process of its own.
+    pub fn server_pid(&self) -> Option<u32> {
+        match &self.runner {
+            Runner::Process(server) => Some(server.child.id()),
+            Runner::InProcess(_) => None,
         }
     }
 
@@ -558,8 +598,16 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop the workers so their pools close: a run of many tests must not pile up
         // connections on the shared cluster.
-        let handle = self.handle.clone();
         let data_dir = self.data_dir.clone();
+        let handle = match &mut self.runner {
+            Runner::InProcess(handle) => handle.clone(),
+            Runner::Process(server) => {
+                let _ = server.child.kill();
+                let _ = server.child.wait();
+                let _ = std::fs::remove_dir_all(&data_dir);
+                return;
+            }
+        };
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
