@@ -17,4 +17,5 @@ mod rooms_crash;
 mod rooms_ws;
 mod themes;
 mod users;
+mod wire;
 mod ws;
