@@ -3,18 +3,13 @@
 
 use std::time::Duration;
 
-use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_RANGE, ETAG, IF_NONE_MATCH, RANGE};
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use crate::helpers::{TestApp, TestUser, assert_error};
-
-fn id(v: &Value) -> &str {
-    v["id"].as_str().unwrap()
-}
+use crate::helpers::{TestApp, TestUser, assert_error, id};
 
 fn hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -37,56 +32,20 @@ fn pdf(n: usize, seed: u64) -> Vec<u8> {
     out
 }
 
-async fn upload(
-    app: &TestApp,
-    user: Option<&TestUser>,
-    path: &str,
-    fields: &[(&str, String)],
-    file: Vec<u8>,
-    filename: &str,
-) -> (StatusCode, Value) {
-    let mut form = Form::new();
-    for (k, v) in fields {
-        form = form.text(k.to_string(), v.clone());
-    }
-    form = form.part("file", Part::bytes(file).file_name(filename.to_owned()));
-    let mut req = app.client.post(app.url(path)).multipart(form);
-    if let Some(u) = user {
-        req = req.bearer_auth(&u.access);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
+/// A practice of a new city of `owner`'s, published or a draft; its id.
 async fn practice(app: &TestApp, owner: &TestUser, publish: bool) -> String {
-    let (_, org) = app
-        .post(
-            "/api/v1/organizations",
-            Some(&owner.access),
-            json!({"name": "Bologna", "kind": "city", "country": "IT"}),
-        )
-        .await;
-    let (_, themes) = app.get("/api/v1/themes?limit=1", None).await;
-    let (s, p) = app
-        .post(
-            "/api/v1/practices",
-            Some(&owner.access),
-            json!({"organization_id": id(&org), "title": "Open data portal", "summary": "Data.",
+    let org = app.city(owner, "Bologna", "IT").await;
+    let themes = app.get_ok("/api/v1/themes?limit=1", None).await;
+    let p = app
+        .create_practice(
+            owner,
+            json!({"organization_id": org, "title": "Open data portal", "summary": "Data.",
                    "body": "Body.", "theme_ids": [id(&themes["items"][0])], "language": "it",
                    "implementation_status": "ongoing"}),
         )
         .await;
-    assert_eq!(s, 201, "{p}");
     if publish {
-        let (s, _) = app
-            .post(
-                &format!("/api/v1/practices/{}/publish", id(&p)),
-                Some(&owner.access),
-                json!({}),
-            )
-            .await;
-        assert_eq!(s, 200);
+        app.publish_practice(owner, id(&p)).await;
     }
     id(&p).to_owned()
 }
@@ -125,19 +84,19 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
     let owner = app.register("owner").await;
     let pid = practice(&app, &owner, true).await;
     let body = pdf(10 * 1024 * 1024, 7);
-    let (s, d) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &[
-            parent("practice", &pid),
-            vec![("title", "Plan 2030".into())],
-        ]
-        .concat(),
-        body.clone(),
-        "Plà d'acció 2030.pdf",
-    )
-    .await;
+    let (s, d) = app
+        .upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &[
+                parent("practice", &pid),
+                vec![("title", "Plan 2030".into())],
+            ]
+            .concat(),
+            body.clone(),
+            "Plà d'acció 2030.pdf",
+        )
+        .await;
     assert_eq!(s, 201, "{d}");
     assert_eq!(d["version"], 1);
     assert_eq!(d["size"], body.len());
@@ -208,15 +167,15 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
 
     // A second version; both stay downloadable and the metadata lists both.
     let v2 = pdf(200_000, 8);
-    let (s, d2) = upload(
-        &app,
-        Some(&owner),
-        &format!("/api/v1/documents/{did}/versions"),
-        &[],
-        v2.clone(),
-        "plan-v2.pdf",
-    )
-    .await;
+    let (s, d2) = app
+        .upload(
+            Some(&owner),
+            &format!("/api/v1/documents/{did}/versions"),
+            &[],
+            v2.clone(),
+            "plan-v2.pdf",
+        )
+        .await;
     assert_eq!(s, 201, "{d2}");
     assert_eq!(d2["version"], 2);
     let (s, meta) = app.get(&format!("/api/v1/documents/{did}"), None).await;
@@ -243,8 +202,8 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .get(&format!("/api/v1/documents/{did}/versions/3/content"), None)
         .await;
     assert_error(s, &b, 404, "not_found");
-    let (_, list) = app
-        .get(
+    let list = app
+        .get_ok(
             &format!("/api/v1/documents?attached_to_type=practice&attached_to_id={pid}"),
             None,
         )
@@ -252,16 +211,8 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
 
     // The same content again is stored once.
-    let (s, _) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &parent("practice", &pid),
-        body.clone(),
-        "copy.pdf",
-    )
-    .await;
-    assert_eq!(s, 201);
+    app.upload_document(&owner, "practice", &pid, body.clone(), "copy.pdf")
+        .await;
     assert_eq!(storage_files(&app), (0, 2));
 
     // Deleted: no longer served.
@@ -278,22 +229,46 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
     assert_eq!(res.status(), 404);
 }
 
-#[tokio::test]
-async fn oversized_and_disguised_uploads_are_refused() {
-    let app = TestApp::spawn().await;
-    let owner = app.register("owner").await;
-    let pid = practice(&app, &owner, true).await;
+/// The resident memory of process `pid` from /proc/<pid>/status: `VmRSS` (now) or `VmHWM`
+/// (the peak since start or since the last reset), in KiB.
+fn proc_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .unwrap_or_else(|| panic!("no {field} for process {pid}"))
+}
 
-    // 30 MiB, generated as it is sent: 413, and the server does not hold it.
-    let rss = || {
-        std::fs::read_to_string("/proc/self/status")
-            .unwrap()
-            .lines()
-            .find(|l| l.starts_with("VmRSS:"))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-            .unwrap()
-    };
-    let before = rss();
+/// Resets the peak (`VmHWM`) of process `pid` to its current RSS (Linux clear_refs 5).
+fn reset_peak_rss(pid: u32) {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").expect("clear_refs");
+}
+
+#[tokio::test]
+async fn an_oversized_upload_is_refused_without_being_held() {
+    // The real server in a process of its own, so that what it holds is measured alone, not
+    // together with the other tests of this process.
+    let app = TestApp::spawn_process().await;
+    let pid = app.server_pid().unwrap();
+    let owner = app.register("owner").await;
+    let practice_id = practice(&app, &owner, true).await;
+    // Warm up: one small upload, so the first-use allocations of the upload path are made.
+    app.upload_document(
+        &owner,
+        "practice",
+        &practice_id,
+        pdf(64 * 1024, 3),
+        "warm.pdf",
+    )
+    .await;
+    let warm_docs = app.count("documents").await;
+    let warm_files = storage_files(&app);
+
+    // 30 MiB, generated as it is sent: 413, and the server does not hold it: its peak RSS
+    // during the upload stays well below the size of the upload.
+    reset_peak_rss(pid);
+    let before = proc_kib(pid, "VmRSS:");
     let chunks = 30 * 16; // 64 KiB each
     let stream = futures::stream::iter((0..chunks).map(|i| {
         let mut c = if i == 0 {
@@ -306,7 +281,7 @@ async fn oversized_and_disguised_uploads_are_refused() {
     }));
     let form = Form::new()
         .text("attach_to_type", "practice")
-        .text("attach_to_id", pid.clone())
+        .text("attach_to_id", practice_id.clone())
         .part(
             "file",
             Part::stream(reqwest::Body::wrap_stream(stream)).file_name("big.pdf"),
@@ -327,14 +302,31 @@ async fn oversized_and_disguised_uploads_are_refused() {
         // The server answered and closed while the client was still sending.
         Err(e) => assert!(e.is_request() || e.is_body(), "{e}"),
     }
-    let grown_mib = rss().saturating_sub(before) / 1024;
+    let grown_mib = proc_kib(pid, "VmHWM:").saturating_sub(before) / 1024;
     assert!(
         grown_mib < 20,
-        "RSS grew by {grown_mib} MiB during a refused 30 MiB upload"
+        "the server's peak RSS grew by {grown_mib} MiB during a refused 30 MiB upload"
     );
-    assert_eq!(app.count("documents").await, 0);
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(storage_files(&app), (0, 0));
+    assert_eq!(app.count("documents").await, warm_docs);
+    assert_eq!(warm_files, (0, 1));
+    // The refused upload's temporary file goes (waited for, not slept on: the machine may be
+    // busy), and nothing is stored.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while storage_files(&app) != warm_files {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "left behind: {:?}",
+            storage_files(&app)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn disguised_uploads_are_refused() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
 
     // Content decides: an ELF or an HTML page named .pdf, an SVG, a PNG named .pdf.
     for (bytes, name) in [
@@ -356,27 +348,27 @@ async fn oversized_and_disguised_uploads_are_refused() {
         ),
         (b"MZ\x90\0\x03\0\0\0\x04\0\0\0".to_vec(), "setup.exe"),
     ] {
-        let (s, b) = upload(
-            &app,
-            Some(&owner),
-            "/api/v1/documents",
-            &parent("practice", &pid),
-            bytes,
-            name,
-        )
-        .await;
+        let (s, b) = app
+            .upload(
+                Some(&owner),
+                "/api/v1/documents",
+                &parent("practice", &pid),
+                bytes,
+                name,
+            )
+            .await;
         assert_error(s, &b, 415, "unsupported_media_type");
     }
     // Allowed kinds go through, named safely.
-    let (s, d) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &parent("practice", &pid),
-        b"a,b\n1,2\n".to_vec(),
-        "../../etc/data.csv",
-    )
-    .await;
+    let (s, d) = app
+        .upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &parent("practice", &pid),
+            b"a,b\n1,2\n".to_vec(),
+            "../../etc/data.csv",
+        )
+        .await;
     assert_eq!(s, 201, "{d}");
     assert_eq!(d["content_type"], "text/csv");
     assert_eq!(d["filename"], "data.csv");
@@ -399,25 +391,25 @@ async fn oversized_and_disguised_uploads_are_refused() {
     let status = r.status();
     let b: Value = r.json().await.unwrap();
     assert!(assert_error(status, &b, 422, "validation_failed")["file"].is_string());
-    let (s, b) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &parent("planet", &pid),
-        pdf(100, 1),
-        "x.pdf",
-    )
-    .await;
+    let (s, b) = app
+        .upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &parent("planet", &pid),
+            pdf(100, 1),
+            "x.pdf",
+        )
+        .await;
     assert!(assert_error(s, &b, 422, "validation_failed")["attach_to_type"].is_string());
-    let (s, b) = upload(
-        &app,
-        None,
-        "/api/v1/documents",
-        &parent("practice", &pid),
-        pdf(100, 1),
-        "x.pdf",
-    )
-    .await;
+    let (s, b) = app
+        .upload(
+            None,
+            "/api/v1/documents",
+            &parent("practice", &pid),
+            pdf(100, 1),
+            "x.pdf",
+        )
+        .await;
     assert_error(s, &b, 401, "unauthorized");
 }
 
@@ -427,15 +419,15 @@ async fn rights_come_from_the_parent() {
     let owner = app.register("owner").await;
     let stranger = app.register("stranger").await;
     let draft = practice(&app, &owner, false).await;
-    let (s, d) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &parent("practice", &draft),
-        pdf(5000, 3),
-        "draft.pdf",
-    )
-    .await;
+    let (s, d) = app
+        .upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &parent("practice", &draft),
+            pdf(5000, 3),
+            "draft.pdf",
+        )
+        .await;
     assert_eq!(s, 201, "{d}");
     let did = id(&d).to_owned();
     // Those who cannot read the parent learn nothing: 404, not 403.
@@ -459,33 +451,33 @@ async fn rights_come_from_the_parent() {
     );
     // Someone else's practice (published, so readable) and event: 403 to attach.
     let published = practice(&app, &owner, true).await;
-    let (s, b) = upload(
-        &app,
-        Some(&stranger),
-        "/api/v1/documents",
-        &parent("practice", &published),
-        pdf(5000, 4),
-        "mine.pdf",
-    )
-    .await;
+    let (s, b) = app
+        .upload(
+            Some(&stranger),
+            "/api/v1/documents",
+            &parent("practice", &published),
+            pdf(5000, 4),
+            "mine.pdf",
+        )
+        .await;
     assert_error(s, &b, 403, "forbidden");
-    let (s, b) = upload(
-        &app,
-        Some(&stranger),
-        "/api/v1/documents",
-        &parent("practice", &draft),
-        pdf(5000, 4),
-        "mine.pdf",
-    )
-    .await;
+    let (s, b) = app
+        .upload(
+            Some(&stranger),
+            "/api/v1/documents",
+            &parent("practice", &draft),
+            pdf(5000, 4),
+            "mine.pdf",
+        )
+        .await;
     assert_error(s, &b, 404, "not_found");
     let start = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
     let end =
         (chrono::Utc::now() + chrono::Duration::days(2) + chrono::Duration::hours(2)).to_rfc3339();
-    let host = app.register("host").await;
-    app.set_role(&host, "moderator").await;
-    let (s, ev) = app
-        .post(
+    let host = app.moderator("host").await;
+    let ev = app
+        .post_ok(
+            201,
             "/api/v1/events",
             Some(&host.access),
             json!({"title": "Data workshop", "description": "", "kind": "workshop", "starts_at": start,
@@ -493,34 +485,26 @@ async fn rights_come_from_the_parent() {
                    "online_url": "https://meet.example.org/data"}),
         )
         .await;
-    assert_eq!(s, 201, "{ev}");
+    app.publish_event(&host, id(&ev)).await;
     let (s, b) = app
-        .post(
-            &format!("/api/v1/events/{}/publish", id(&ev)),
-            Some(&host.access),
-            json!({}),
+        .upload(
+            Some(&stranger),
+            "/api/v1/documents",
+            &parent("event", id(&ev)),
+            pdf(5000, 5),
+            "mine.pdf",
         )
         .await;
-    assert_eq!(s, 200, "{b}");
-    let (s, b) = upload(
-        &app,
-        Some(&stranger),
-        "/api/v1/documents",
-        &parent("event", id(&ev)),
-        pdf(5000, 5),
-        "mine.pdf",
-    )
-    .await;
     assert_error(s, &b, 403, "forbidden");
-    let (s, d) = upload(
-        &app,
-        Some(&host),
-        "/api/v1/documents",
-        &parent("event", id(&ev)),
-        pdf(5000, 5),
-        "agenda.pdf",
-    )
-    .await;
+    let (s, d) = app
+        .upload(
+            Some(&host),
+            "/api/v1/documents",
+            &parent("event", id(&ev)),
+            pdf(5000, 5),
+            "agenda.pdf",
+        )
+        .await;
     assert_eq!(s, 201, "{d}");
     // A published event's documents are public.
     let res = app
@@ -531,15 +515,15 @@ async fn rights_come_from_the_parent() {
         .unwrap();
     assert_eq!(res.status(), 200);
     // A second version needs the same rights.
-    let (s, b) = upload(
-        &app,
-        Some(&stranger),
-        &format!("/api/v1/documents/{}/versions", id(&d)),
-        &[],
-        pdf(100, 6),
-        "v2.pdf",
-    )
-    .await;
+    let (s, b) = app
+        .upload(
+            Some(&stranger),
+            &format!("/api/v1/documents/{}/versions", id(&d)),
+            &[],
+            pdf(100, 6),
+            "v2.pdf",
+        )
+        .await;
     assert_error(s, &b, 403, "forbidden");
 }
 
@@ -572,13 +556,17 @@ async fn an_upload_cut_off_halfway_leaves_no_row_and_no_file() {
     let half = pdf(2 * 1024 * 1024, 9);
     sock.write_all(&half).await.unwrap();
     sock.flush().await.unwrap();
-    // Give the server time to store what came, then go away mid-file.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        storage_files(&app).0,
-        1,
-        "the upload should be in progress in tmp/"
-    );
+    // Wait until the server stores what came (however busy the machine is), then go away
+    // mid-file.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while storage_files(&app).0 != 1 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the upload should be in progress in tmp/: {:?}",
+            storage_files(&app)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     drop(sock);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     while storage_files(&app) != (0, 0) {
@@ -592,16 +580,8 @@ async fn an_upload_cut_off_halfway_leaves_no_row_and_no_file() {
     assert_eq!(app.count("documents").await, 0);
     assert_eq!(app.count("document_versions").await, 0);
     // The server is fine afterwards.
-    let (s, _) = upload(
-        &app,
-        Some(&owner),
-        "/api/v1/documents",
-        &parent("practice", &pid),
-        pdf(1000, 2),
-        "ok.pdf",
-    )
-    .await;
-    assert_eq!(s, 201);
+    app.upload_document(&owner, "practice", &pid, pdf(1000, 2), "ok.pdf")
+        .await;
 }
 
 #[tokio::test]
@@ -613,26 +593,18 @@ async fn a_chat_message_can_carry_a_document_of_its_room() {
     let room = crate::ws::open_room(&app, &host).await;
     let other_room = crate::ws::open_room(&app, &host).await;
     // Participants of a room may share documents in it.
-    let (s, d) = upload(
-        &app,
-        Some(&guest),
-        "/api/v1/documents",
-        &parent("room", &room),
-        b"minutes, v1\n".to_vec(),
-        "minutes.txt",
-    )
-    .await;
-    assert_eq!(s, 201, "{d}");
-    let (s, elsewhere) = upload(
-        &app,
-        Some(&host),
-        "/api/v1/documents",
-        &parent("room", &other_room),
-        b"x\n".to_vec(),
-        "x.txt",
-    )
-    .await;
-    assert_eq!(s, 201, "{elsewhere}");
+    let d = app
+        .upload_document(
+            &guest,
+            "room",
+            &room,
+            b"minutes, v1\n".to_vec(),
+            "minutes.txt",
+        )
+        .await;
+    let elsewhere = app
+        .upload_document(&host, "room", &other_room, b"x\n".to_vec(), "x.txt")
+        .await;
     let (mut a, _) = crate::ws::Ws::join(&app.addr, &guest, &room, None).await;
     let (mut b, _) = crate::ws::Ws::join(&app.addr, &host, &room, None).await;
     a.act(json!({"type": "chat.send", "text": "Here are the minutes", "document_id": id(&d)}))

@@ -7,60 +7,8 @@ use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, TestUser, assert_error};
+use crate::helpers::{TestApp, TestUser, assert_error, at, id};
 use crate::ws::{Ended, Ws};
-
-fn at(minutes_from_now: i64) -> String {
-    (Utc::now() + chrono::Duration::minutes(minutes_from_now))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-fn merge(mut base: Value, extra: Value) -> Value {
-    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
-        for (k, v) in e {
-            b.insert(k, v);
-        }
-    }
-    base
-}
-
-/// A draft event starting in a day, as `owner`; `extra` overrides fields.
-async fn new_event(app: &TestApp, owner: &TestUser, extra: Value) -> Value {
-    let body = merge(
-        json!({
-            "title": "Green mobility workshop",
-            "description": "Bike lanes and **low-emission zones**.",
-            "kind": "workshop",
-            "starts_at": at(24 * 60),
-            "ends_at": at(24 * 60 + 180),
-            "timezone": "Europe/Madrid",
-            "mode": "hybrid",
-            "location": "Ajuntament de València, Sala 2",
-            "online_url": "https://meet.example.org/green-mobility",
-        }),
-        extra,
-    );
-    let (status, ev) = app.post("/api/v1/events", Some(&owner.access), body).await;
-    assert_eq!(status, 201, "{ev}");
-    ev
-}
-
-async fn published_event(app: &TestApp, owner: &TestUser, extra: Value) -> Value {
-    let ev = new_event(app, owner, extra).await;
-    let (status, ev) = app
-        .post(
-            &format!("/api/v1/events/{}/publish", ev["id"].as_str().unwrap()),
-            Some(&owner.access),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 200, "{ev}");
-    ev
-}
-
-fn id(v: &Value) -> &str {
-    v["id"].as_str().unwrap()
-}
 
 async fn get_text(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, String, String) {
     let mut req = app.client.get(app.url(path));
@@ -162,9 +110,7 @@ async fn lifecycle_visibility_and_validation() {
         .await;
     assert_error(status, &body, 403, "forbidden");
 
-    let ev = new_event(
-        &app,
-        &admin,
+    let ev = app.create_event(&admin,
         json!({"description": "# Plan\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) **go**"}),
     )
     .await;
@@ -190,9 +136,9 @@ async fn lifecycle_visibility_and_validation() {
         .get(&format!("/api/v1/events/{eid}"), Some(&ana.access))
         .await;
     assert_eq!(status, 404);
-    let (_, list) = app.get("/api/v1/events", None).await;
+    let list = app.get_ok("/api/v1/events", None).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 0);
-    let (_, list) = app.get("/api/v1/events", Some(&admin.access)).await;
+    let list = app.get_ok("/api/v1/events", Some(&admin.access)).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     let (status, _) = app
         .post(
@@ -235,7 +181,7 @@ async fn lifecycle_visibility_and_validation() {
             .get("location")
             .is_some()
     );
-    app.patch(
+    app.patch_ok(
         &format!("/api/v1/events/{eid}"),
         Some(&admin.access),
         json!({"location": "Sala 2"}),
@@ -265,17 +211,17 @@ async fn lifecycle_visibility_and_validation() {
     assert_eq!(pub_view["online_url"], Value::Null);
     assert_eq!(pub_view["has_online_url"], true);
     assert_eq!(pub_view["agenda"], json!([]));
-    let (_, list) = app.get("/api/v1/events", None).await;
+    let list = app.get_ok("/api/v1/events", None).await;
     assert_eq!(list["items"][0]["online_url"], Value::Null);
-    let (_, mine) = app
-        .get(&format!("/api/v1/events/{eid}"), Some(&admin.access))
+    let mine = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&admin.access))
         .await;
     assert_eq!(
         mine["online_url"],
         "https://meet.example.org/green-mobility"
     );
-    let (_, before) = app
-        .get(&format!("/api/v1/events/{eid}"), Some(&ana.access))
+    let before = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&ana.access))
         .await;
     assert_eq!(before["online_url"], Value::Null);
     let (status, r) = app
@@ -291,8 +237,8 @@ async fn lifecycle_visibility_and_validation() {
         json!({"status": "registered", "position": null,
                          "created_at": r["created_at"], "registered_at": r["registered_at"]})
     );
-    let (_, after) = app
-        .get(&format!("/api/v1/events/{eid}"), Some(&ana.access))
+    let after = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&ana.access))
         .await;
     assert_eq!(
         after["online_url"],
@@ -379,12 +325,12 @@ async fn lifecycle_visibility_and_validation() {
     assert_error(status, &b, 409, "registration_closed");
 
     // Cancelling: a reason is required and everybody sees it.
-    let other = published_event(
-        &app,
-        &admin,
-        json!({"title": "Energy training", "kind": "training"}),
-    )
-    .await;
+    let other = app
+        .published_event(
+            &admin,
+            json!({"title": "Energy training", "kind": "training"}),
+        )
+        .await;
     let oid = id(&other).to_owned();
     let (status, b) = app
         .post(
@@ -402,7 +348,7 @@ async fn lifecycle_visibility_and_validation() {
         )
         .await;
     assert_eq!(status, 200, "{b}");
-    let (_, anon) = app.get(&format!("/api/v1/events/{oid}"), None).await;
+    let anon = app.get_ok(&format!("/api/v1/events/{oid}"), None).await;
     assert_eq!(anon["status"], "cancelled");
     assert_eq!(anon["cancel_reason"], "The venue is closed");
     let (status, b) = app
@@ -413,7 +359,9 @@ async fn lifecycle_visibility_and_validation() {
         )
         .await;
     assert_error(status, &b, 409, "registration_closed");
-    let draft = new_event(&app, &admin, json!({"title": "Never published"})).await;
+    let draft = app
+        .create_event(&admin, json!({"title": "Never published"}))
+        .await;
     let (status, b) = app
         .post(
             &format!("/api/v1/events/{}/registrations", id(&draft)),
@@ -424,9 +372,7 @@ async fn lifecycle_visibility_and_validation() {
     assert_error(status, &b, 409, "registration_closed");
 
     // A closed registration window.
-    let windowed = published_event(
-        &app,
-        &admin,
+    let windowed = app.published_event(&admin,
         json!({"title": "Study visit Lyon", "registration_opens_at": at(10), "registration_closes_at": at(60)}),
     )
     .await;
@@ -441,7 +387,7 @@ async fn lifecycle_visibility_and_validation() {
     assert_error(status, &b, 409, "registration_closed");
 
     // Listing filters combine; anonymous callers never get drafts.
-    let (_, all) = app.get("/api/v1/events", None).await;
+    let all = app.get_ok("/api/v1/events", None).await;
     let titles: Vec<&str> = all["items"]
         .as_array()
         .unwrap()
@@ -450,25 +396,27 @@ async fn lifecycle_visibility_and_validation() {
         .collect();
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(!titles.contains(&"Never published"));
-    let (_, f) = app.get("/api/v1/events?status=cancelled", None).await;
+    let f = app.get_ok("/api/v1/events?status=cancelled", None).await;
     assert_eq!(f["items"].as_array().unwrap().len(), 1);
-    let (_, f) = app.get("/api/v1/events?q=lyon", None).await;
+    let f = app.get_ok("/api/v1/events?q=lyon", None).await;
     assert_eq!(f["items"][0]["title"], "Study visit Lyon");
-    let (_, f) = app.get("/api/v1/events?status=published,ended", None).await;
+    let f = app
+        .get_ok("/api/v1/events?status=published,ended", None)
+        .await;
     assert_eq!(f["items"].as_array().unwrap().len(), 2);
     let (status, f) = app.get("/api/v1/events?status=bogus", None).await;
     assert_error(status, &f, 422, "validation_failed");
-    let (_, f) = app
-        .get(
+    let f = app
+        .get_ok(
             &format!("/api/v1/events?from={}", at(48 * 60).replace('+', "%2B")),
             None,
         )
         .await;
     assert_eq!(f["items"].as_array().unwrap().len(), 0);
-    let (_, page1) = app.get("/api/v1/events?limit=2", None).await;
+    let page1 = app.get_ok("/api/v1/events?limit=2", None).await;
     let cursor = page1["next_cursor"].as_str().unwrap();
-    let (_, page2) = app
-        .get(&format!("/api/v1/events?limit=2&cursor={cursor}"), None)
+    let page2 = app
+        .get_ok(&format!("/api/v1/events?limit=2&cursor={cursor}"), None)
         .await;
     assert_eq!(page2["items"].as_array().unwrap().len(), 1);
     assert!(page2["next_cursor"].is_null());
@@ -479,24 +427,11 @@ async fn organization_editors_create_events_members_do_not() {
     let app = TestApp::spawn().await;
     let owner = app.register("org-owner").await;
     let member = app.register("org-member").await;
-    let (status, org) = app
-        .post(
-            "/api/v1/organizations",
-            Some(&owner.access),
-            json!({"name": "Valencia", "kind": "city", "country": "ES"}),
-        )
+    let org_id = app.city(&owner, "Valencia", "ES").await;
+    app.add_member(&owner, &org_id, &member, "member").await;
+    let ev = app
+        .create_event(&owner, json!({"organization_id": org_id}))
         .await;
-    assert_eq!(status, 201, "{org}");
-    let org_id = id(&org).to_owned();
-    let (status, b) = app
-        .post(
-            &format!("/api/v1/organizations/{org_id}/members"),
-            Some(&owner.access),
-            json!({"user_id": member.id, "role": "member"}),
-        )
-        .await;
-    assert_eq!(status, 201, "{b}");
-    let ev = new_event(&app, &owner, json!({"organization_id": org_id})).await;
     assert_eq!(ev["organization_id"], org_id.as_str());
     let (status, b) = app
         .post(
@@ -509,14 +444,9 @@ async fn organization_editors_create_events_members_do_not() {
         .await;
     assert_error(status, &b, 403, "forbidden");
     // The organization filter.
-    app.post(
-        &format!("/api/v1/events/{}/publish", id(&ev)),
-        Some(&owner.access),
-        json!({}),
-    )
-    .await;
-    let (_, f) = app
-        .get(&format!("/api/v1/events?organization={org_id}"), None)
+    app.publish_event(&owner, id(&ev)).await;
+    let f = app
+        .get_ok(&format!("/api/v1/events?organization={org_id}"), None)
         .await;
     assert_eq!(f["items"].as_array().unwrap().len(), 1);
 }
@@ -525,7 +455,7 @@ async fn organization_editors_create_events_members_do_not() {
 async fn fifty_concurrent_registrations_for_ten_seats() {
     let app = TestApp::spawn_with(|s| s.database.pool_size = 16).await;
     let admin = app.admin("seats-admin").await;
-    let ev = published_event(&app, &admin, json!({"capacity": 10})).await;
+    let ev = app.published_event(&admin, json!({"capacity": 10})).await;
     let eid = id(&ev).to_owned();
     let mut users = Vec::new();
     for i in 0..50 {
@@ -635,8 +565,8 @@ async fn fifty_concurrent_registrations_for_ten_seats() {
         )
         .await;
     assert_error(status, &b, 404, "not_found");
-    let (_, promoted) = app
-        .get(
+    let promoted = app
+        .get_ok(
             &format!("/api/v1/events/{eid}"),
             Some(&token_of(&first_waiting)),
         )
@@ -646,8 +576,8 @@ async fn fifty_concurrent_registrations_for_ten_seats() {
         promoted["counts"],
         json!({"registered": 10, "waitlisted": 39, "attended": 0})
     );
-    let (_, next) = app
-        .get(
+    let next = app
+        .get_ok(
             &format!("/api/v1/events/{eid}"),
             Some(&token_of(&second_waiting)),
         )
@@ -668,8 +598,8 @@ async fn fifty_concurrent_registrations_for_ten_seats() {
         json!({"registered": 15, "waitlisted": 34, "attended": 0})
     );
     assert_eq!(b["seats_left"], 0);
-    let (_, list) = app
-        .get(
+    let list = app
+        .get_ok(
             &format!("/api/v1/events/{eid}/registrations"),
             Some(&admin.access),
         )
@@ -725,7 +655,7 @@ async fn fifty_concurrent_registrations_for_ten_seats() {
 async fn registrations_export_as_rfc4180_csv() {
     let app = TestApp::spawn().await;
     let admin = app.admin("csv-admin").await;
-    let ev = published_event(&app, &admin, json!({"capacity": 1})).await;
+    let ev = app.published_event(&admin, json!({"capacity": 1})).await;
     let eid = id(&ev).to_owned();
     // Names that need quoting, and one a spreadsheet would run as a formula.
     let tricky = [
@@ -798,16 +728,18 @@ async fn calendars_parse_and_track_changes() {
     let app = TestApp::spawn().await;
     let admin = app.admin("ics-admin").await;
     let ana = app.register("ics-ana").await;
-    let (_, themes) = app.get("/api/v1/themes?limit=2", None).await;
+    let themes = app.get_ok("/api/v1/themes?limit=2", None).await;
     let theme = &themes["items"][0];
-    let ev = published_event(
-        &app,
-        &admin,
-        json!({"title": "Water resilience, lessons; and plans", "theme_ids": [theme["id"]]}),
-    )
-    .await;
+    let ev = app
+        .published_event(
+            &admin,
+            json!({"title": "Water resilience, lessons; and plans", "theme_ids": [theme["id"]]}),
+        )
+        .await;
     let eid = id(&ev).to_owned();
-    let draft = new_event(&app, &admin, json!({"title": "Secret draft"})).await;
+    let draft = app
+        .create_event(&admin, json!({"title": "Secret draft"}))
+        .await;
 
     let (status, ct, text) = get_text(&app, &format!("/api/v1/events/{eid}.ics"), None).await;
     assert_eq!(status, 200, "{text}");
@@ -853,7 +785,7 @@ async fn calendars_parse_and_track_changes() {
     let seq0: i64 = e["SEQUENCE"].parse().unwrap();
 
     // Every change raises SEQUENCE; the UID stays.
-    app.patch(
+    app.patch_ok(
         &format!("/api/v1/events/{eid}"),
         Some(&admin.access),
         json!({"location": "Sala 3"}),
@@ -884,12 +816,7 @@ async fn calendars_parse_and_track_changes() {
     assert_eq!(status, 404, "drafts have no public calendar");
 
     // The personal feed: only the token, no header; rotation revokes the old address.
-    app.post(
-        &format!("/api/v1/events/{eid}/registrations"),
-        Some(&ana.access),
-        json!({}),
-    )
-    .await;
+    app.register_for_event(&ana, &eid).await;
     let (status, tok) = app
         .post("/api/v1/me/calendar-token", Some(&ana.access), json!({}))
         .await;
@@ -970,22 +897,11 @@ async fn only_seats_and_moderators_enter_and_the_room_closes_with_the_event() {
     let waiting = app.register("waiting").await;
     let outsider = app.register("outsider").await;
     let host = app.register("host").await;
-    let ev = published_event(&app, &admin, json!({"capacity": 1})).await;
+    let ev = app.published_event(&admin, json!({"capacity": 1})).await;
     let eid = id(&ev).to_owned();
     let room = ev["room_id"].as_str().unwrap().to_owned();
-    app.post(
-        &format!("/api/v1/events/{eid}/registrations"),
-        Some(&seated.access),
-        json!({}),
-    )
-    .await;
-    let (_, w) = app
-        .post(
-            &format!("/api/v1/events/{eid}/registrations"),
-            Some(&waiting.access),
-            json!({}),
-        )
-        .await;
+    app.register_for_event(&seated, &eid).await;
+    let w = app.register_for_event(&waiting, &eid).await;
     assert_eq!(w["status"], "waitlisted");
 
     // Event moderators: added by a moderator, they moderate the room too.
@@ -1013,12 +929,12 @@ async fn only_seats_and_moderators_enter_and_the_room_closes_with_the_event() {
         )
         .await;
     assert_error(status, &b, 409, "already_added");
-    let (_, mods) = app
-        .get(&format!("/api/v1/events/{eid}/moderators"), None)
+    let mods = app
+        .get_ok(&format!("/api/v1/events/{eid}/moderators"), None)
         .await;
     assert_eq!(mods.as_array().unwrap().len(), 2);
-    let (_, hv) = app
-        .get(&format!("/api/v1/events/{eid}"), Some(&host.access))
+    let hv = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&host.access))
         .await;
     assert_eq!(hv["is_moderator"], true);
 
@@ -1034,9 +950,9 @@ async fn only_seats_and_moderators_enter_and_the_room_closes_with_the_event() {
             .await;
         assert_eq!(status.as_u16(), want);
     }
-    let (_, rooms) = app.get("/api/v1/rooms", Some(&seated.access)).await;
+    let rooms = app.get_ok("/api/v1/rooms", Some(&seated.access)).await;
     assert_eq!(rooms["items"].as_array().unwrap().len(), 1);
-    let (_, rooms) = app.get("/api/v1/rooms", Some(&waiting.access)).await;
+    let rooms = app.get_ok("/api/v1/rooms", Some(&waiting.access)).await;
     assert_eq!(rooms["items"].as_array().unwrap().len(), 0);
     assert_eq!(
         refused_hello(&app, &waiting, &room).await,
@@ -1077,11 +993,13 @@ async fn only_seats_and_moderators_enter_and_the_room_closes_with_the_event() {
     assert_error(status, &b, 422, "validation_failed");
 
     // The seat frees up: the waitlisted person gets it and can enter.
-    app.delete(
-        &format!("/api/v1/events/{eid}/registrations/me"),
-        Some(&seated.access),
-    )
-    .await;
+    let (status, b) = app
+        .delete(
+            &format!("/api/v1/events/{eid}/registrations/me"),
+            Some(&seated.access),
+        )
+        .await;
+    assert_eq!(status, 204, "{b}");
     let (status, _) = app
         .get(&format!("/api/v1/rooms/{room}"), Some(&waiting.access))
         .await;
@@ -1119,8 +1037,8 @@ async fn only_seats_and_moderators_enter_and_the_room_closes_with_the_event() {
     let (_, late) = Ws::join(&app.addr, &host, &room, Some(0)).await;
     assert_eq!(late["state"]["closed"], true, "{late}");
     assert_eq!(late["state"]["locked"], true);
-    let (_, hist) = app
-        .get(&format!("/api/v1/rooms/{room}/events"), Some(&host.access))
+    let hist = app
+        .get_ok(&format!("/api/v1/rooms/{room}/events"), Some(&host.access))
         .await;
     assert!(
         hist["items"]
@@ -1140,19 +1058,16 @@ async fn the_clock_starts_and_ends_events_and_closes_their_rooms() {
         (Utc::now() + chrono::Duration::seconds(secs))
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     };
-    let ev = published_event(
-        &app,
-        &admin,
-        json!({"starts_at": soon(2), "ends_at": soon(5)}),
-    )
-    .await;
+    let ev = app
+        .published_event(&admin, json!({"starts_at": soon(2), "ends_at": soon(5)}))
+        .await;
     let eid = id(&ev).to_owned();
     let room = ev["room_id"].as_str().unwrap().to_owned();
     let (mut ws, _) = Ws::join(&app.addr, &admin, &room, None).await;
     let mut seen = Vec::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
     while tokio::time::Instant::now() < deadline {
-        let (_, e) = app.get(&format!("/api/v1/events/{eid}"), None).await;
+        let e = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
         let s = e["status"].as_str().unwrap().to_owned();
         if seen.last() != Some(&s) {
             seen.push(s.clone());
@@ -1178,7 +1093,7 @@ async fn agenda_attendance_and_minutes() {
     let admin = app.admin("minutes-admin").await;
     let ana = app.register("minutes-ana").await;
     let ben = app.register("minutes-ben").await;
-    let ev = published_event(&app, &admin, json!({"capacity": 1})).await;
+    let ev = app.published_event(&admin, json!({"capacity": 1})).await;
     let eid = id(&ev).to_owned();
     let start: DateTime<Utc> = ev["starts_at"].as_str().unwrap().parse().unwrap();
     let t = |m: i64| (start + chrono::Duration::minutes(m)).to_rfc3339();
@@ -1218,7 +1133,7 @@ async fn agenda_attendance_and_minutes() {
         )
         .await;
     assert_eq!(status, 200, "{b}");
-    let (_, full) = app.get(&format!("/api/v1/events/{eid}"), None).await;
+    let full = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
     let titles: Vec<&str> = full["agenda"]
         .as_array()
         .unwrap()
@@ -1229,18 +1144,8 @@ async fn agenda_attendance_and_minutes() {
     assert!(full["sequence"].as_i64().unwrap() > ev["sequence"].as_i64().unwrap());
 
     // Attendance: for people with a seat, by moderators; counted on the event.
-    app.post(
-        &format!("/api/v1/events/{eid}/registrations"),
-        Some(&ana.access),
-        json!({}),
-    )
-    .await;
-    app.post(
-        &format!("/api/v1/events/{eid}/registrations"),
-        Some(&ben.access),
-        json!({}),
-    )
-    .await;
+    app.register_for_event(&ana, &eid).await;
+    app.register_for_event(&ben, &eid).await;
     let (status, b) = app
         .post(
             &format!("/api/v1/events/{eid}/attendance"),
@@ -1290,7 +1195,7 @@ async fn agenda_attendance_and_minutes() {
     assert_eq!(status, 200, "{m}");
     assert!(m["html"].as_str().unwrap().contains("<h2>Decisions</h2>"));
     assert!(!m["html"].as_str().unwrap().contains("onerror"));
-    let (_, full) = app.get(&format!("/api/v1/events/{eid}"), None).await;
+    let full = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
     assert_eq!(full["minutes"]["markdown"], m["markdown"]);
 
     // From the room: the room's Markdown export becomes the minutes.

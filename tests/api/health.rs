@@ -34,8 +34,9 @@ async fn readyz_follows_the_database() {
 async fn metrics_count_requests_by_route_pattern() {
     let app = TestApp::spawn().await;
     let id = uuid::Uuid::now_v7();
-    app.get(&format!("/api/v1/users/{id}"), None).await;
-    app.get("/api/v1/themes", None).await;
+    let (status, b) = app.get(&format!("/api/v1/users/{id}"), None).await;
+    assert_error(status, &b, 404, "not_found");
+    app.get_ok("/api/v1/themes", None).await;
     let res = app.client.get(app.url("/metrics")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(

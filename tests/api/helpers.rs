@@ -3,6 +3,7 @@
 //! once, and every test gets its own copy (`CREATE DATABASE ... TEMPLATE`, ~25 ms), so tests
 //! run in parallel without seeing each other's rows.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::mpsc;
@@ -12,6 +13,7 @@ use livinglab::db::embedded::{EmbeddedOptions, EmbeddedPostgres};
 use livinglab::settings::Settings;
 use livinglab::startup::Application;
 use nix::sys::signal::Signal;
+use reqwest::multipart::{Form, Part};
 use reqwest::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -167,7 +169,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db_name: String,
     pub data_dir: std::path::PathBuf,
-    handle: actix_web::dev::ServerHandle,
+    runner: Runner,
+}
+
+/// Where the server runs: in this test process, or as the real binary in a process of its
+/// own (for measurements that other tests running beside it must not disturb).
+enum Runner {
+    InProcess(actix_web::dev::ServerHandle),
+    Process(crate::instances::Server),
 }
 
 #[derive(Debug, Clone)]
@@ -230,7 +239,40 @@ impl TestApp {
                 .unwrap(),
             db_name,
             data_dir,
-            handle,
+            runner: Runner::InProcess(handle),
+        }
+    }
+
+    /// The real `livinglab` binary in a process of its own, on a fresh database, with the
+    /// test settings (JWT secret, no auth rate limit, its own data folder).
+    pub async fn spawn_process() -> Self {
+        let (db_url, db_name) = create_database(true).await;
+        let data_dir = test_settings().data_dir;
+        let env = [
+            ("DATABASE_URL", db_url.clone()),
+            ("LIVINGLAB_DATA_DIR", data_dir.display().to_string()),
+            ("LIVINGLAB_JWT_SECRET", TEST_JWT_SECRET.to_owned()),
+        ];
+        let mut server = crate::instances::spawn_server(&env, &std::env::temp_dir());
+        crate::instances::wait_healthy(&mut server, Duration::from_secs(60)).await;
+        Self {
+            addr: server.base.clone(),
+            db_url,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            db_name,
+            data_dir,
+            runner: Runner::Process(server),
+        }
+    }
+
+    /// The server's process id, when it runs in a process of its own.
+    pub fn server_pid(&self) -> Option<u32> {
+        match &self.runner {
+            Runner::Process(server) => Some(server.child.id()),
+            Runner::InProcess(_) => None,
         }
     }
 
@@ -282,22 +324,7 @@ impl TestApp {
 
     /// Registers `name@example.org` (password `password-of-<name>`).
     pub async fn register(&self, name: &str) -> TestUser {
-        let email = format!("{name}@example.org");
-        let password = format!("password-of-{name}");
-        let (status, body) = self
-            .post(
-                "/api/v1/auth/register",
-                None,
-                json!({"email": email, "password": password, "display_name": name}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        TestUser {
-            id: body["user"]["id"].as_str().unwrap().parse().unwrap(),
-            email,
-            access: body["access_token"].as_str().unwrap().to_owned(),
-            refresh: body["refresh_token"].as_str().unwrap().to_owned(),
-        }
+        register_at(&self.addr, name).await
     }
 
     /// Sets a platform role directly in the database (the bootstrap path the CLI also has).
@@ -332,14 +359,255 @@ impl TestApp {
     pub async fn db(&self) -> tokio_postgres::Client {
         admin_client(&cluster().base_url, &self.db_name).await
     }
+
+    /// Sends a request that must answer `want`; a set-up step that fails fails the test with
+    /// the response body. Returns the body.
+    pub async fn expect(
+        &self,
+        want: u16,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Value {
+        let (status, b) = self.request(method.clone(), path, token, body).await;
+        assert_eq!(status.as_u16(), want, "{method} {path}: {b}");
+        b
+    }
+
+    /// `GET` that must answer 200.
+    pub async fn get_ok(&self, path: &str, token: Option<&str>) -> Value {
+        self.expect(200, Method::GET, path, token, None).await
+    }
+
+    /// `POST` that must answer `want`.
+    pub async fn post_ok(&self, want: u16, path: &str, token: Option<&str>, body: Value) -> Value {
+        self.expect(want, Method::POST, path, token, Some(body))
+            .await
+    }
+
+    /// `PATCH` that must answer 200.
+    pub async fn patch_ok(&self, path: &str, token: Option<&str>, body: Value) -> Value {
+        self.expect(200, Method::PATCH, path, token, Some(body))
+            .await
+    }
+
+    pub async fn moderator(&self, name: &str) -> TestUser {
+        let u = self.register(name).await;
+        self.set_role(&u, "moderator").await;
+        u
+    }
+
+    /// `owner` creates an organization (and becomes its owner).
+    pub async fn create_org(&self, owner: &TestUser, body: Value) -> Value {
+        self.post_ok(201, "/api/v1/organizations", Some(&owner.access), body)
+            .await
+    }
+
+    /// A city called `name` in `country`, created by `owner`; its id.
+    pub async fn city(&self, owner: &TestUser, name: &str, country: &str) -> String {
+        let org = self
+            .create_org(
+                owner,
+                json!({"name": name, "kind": "city", "country": country}),
+            )
+            .await;
+        id(&org).to_owned()
+    }
+
+    /// `owner` adds `user` to organization `org` with `role`.
+    pub async fn add_member(&self, owner: &TestUser, org: &str, user: &TestUser, role: &str) {
+        self.post_ok(
+            201,
+            &format!("/api/v1/organizations/{org}/members"),
+            Some(&owner.access),
+            json!({"user_id": user.id, "role": role}),
+        )
+        .await;
+    }
+
+    /// The seeded and added themes: slug -> id.
+    pub async fn theme_ids(&self) -> BTreeMap<String, String> {
+        collect_pages(self, "/api/v1/themes?limit=100", None)
+            .await
+            .iter()
+            .map(|t| (t["slug"].as_str().unwrap().to_owned(), id(t).to_owned()))
+            .collect()
+    }
+
+    /// A draft practice written by `author`.
+    pub async fn create_practice(&self, author: &TestUser, body: Value) -> Value {
+        self.post_ok(201, "/api/v1/practices", Some(&author.access), body)
+            .await
+    }
+
+    /// `editor` publishes practice `pid`; the published record.
+    pub async fn publish_practice(&self, editor: &TestUser, pid: &str) -> Value {
+        self.post_ok(
+            200,
+            &format!("/api/v1/practices/{pid}/publish"),
+            Some(&editor.access),
+            json!({}),
+        )
+        .await
+    }
+
+    /// A draft event starting in a day, created by `owner`; `extra` overrides fields.
+    pub async fn create_event(&self, owner: &TestUser, extra: Value) -> Value {
+        let body = merge(
+            json!({
+                "title": "Green mobility workshop",
+                "description": "Bike lanes and **low-emission zones**.",
+                "kind": "workshop",
+                "starts_at": at(24 * 60),
+                "ends_at": at(24 * 60 + 180),
+                "timezone": "Europe/Madrid",
+                "mode": "hybrid",
+                "location": "Ajuntament de València, Sala 2",
+                "online_url": "https://meet.example.org/green-mobility",
+            }),
+            extra,
+        );
+        self.post_ok(201, "/api/v1/events", Some(&owner.access), body)
+            .await
+    }
+
+    /// `moderator` publishes event `eid`; the published event.
+    pub async fn publish_event(&self, moderator: &TestUser, eid: &str) -> Value {
+        self.post_ok(
+            200,
+            &format!("/api/v1/events/{eid}/publish"),
+            Some(&moderator.access),
+            json!({}),
+        )
+        .await
+    }
+
+    /// A published event created by `owner`; `extra` overrides fields.
+    pub async fn published_event(&self, owner: &TestUser, extra: Value) -> Value {
+        let ev = self.create_event(owner, extra).await;
+        self.publish_event(owner, id(&ev)).await
+    }
+
+    /// `user` registers for event `eid` (a seat or a waitlist place); the registration.
+    pub async fn register_for_event(&self, user: &TestUser, eid: &str) -> Value {
+        self.post_ok(
+            201,
+            &format!("/api/v1/events/{eid}/registrations"),
+            Some(&user.access),
+            json!({}),
+        )
+        .await
+    }
+
+    /// A room created by `moderator` (a platform moderator or admin).
+    pub async fn create_room(&self, moderator: &TestUser, body: Value) -> Value {
+        self.post_ok(201, "/api/v1/rooms", Some(&moderator.access), body)
+            .await
+    }
+
+    /// A multipart upload to `path` (`/api/v1/documents` or `.../versions`); any answer.
+    pub async fn upload(
+        &self,
+        user: Option<&TestUser>,
+        path: &str,
+        fields: &[(&str, String)],
+        file: Vec<u8>,
+        filename: &str,
+    ) -> (StatusCode, Value) {
+        let mut form = Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.clone());
+        }
+        form = form.part("file", Part::bytes(file).file_name(filename.to_owned()));
+        let mut req = self.client.post(self.url(path)).multipart(form);
+        if let Some(u) = user {
+            req = req.bearer_auth(&u.access);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// `user` uploads `file` as a document of `kind` `parent_id`; the document.
+    pub async fn upload_document(
+        &self,
+        user: &TestUser,
+        kind: &str,
+        parent_id: &str,
+        file: Vec<u8>,
+        filename: &str,
+    ) -> Value {
+        let fields = [
+            ("attach_to_type", kind.to_owned()),
+            ("attach_to_id", parent_id.to_owned()),
+        ];
+        let (status, d) = self
+            .upload(Some(user), "/api/v1/documents", &fields, file, filename)
+            .await;
+        assert_eq!(status, 201, "upload of {filename}: {d}");
+        d
+    }
+}
+
+/// Registers `name@example.org` (password `password-of-<name>`) on the server at `base`
+/// (`http://host:port`), which may be a separate process.
+pub async fn register_at(base: &str, name: &str) -> TestUser {
+    let email = format!("{name}@example.org");
+    let password = format!("password-of-{name}");
+    let (status, body) = crate::instances::post(
+        base,
+        "/api/v1/auth/register",
+        None,
+        json!({"email": email, "password": password, "display_name": name}),
+    )
+    .await;
+    assert_eq!(status, 201, "registering {name}: {body}");
+    TestUser {
+        id: body["user"]["id"].as_str().unwrap().parse().unwrap(),
+        email,
+        access: body["access_token"].as_str().unwrap().to_owned(),
+        refresh: body["refresh_token"].as_str().unwrap().to_owned(),
+    }
+}
+
+/// The `id` of a JSON record.
+pub fn id(v: &Value) -> &str {
+    v["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no string id in {v}"))
+}
+
+/// `base` with the fields of `extra` set (added or replaced).
+pub fn merge(mut base: Value, extra: Value) -> Value {
+    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
+        for (k, v) in e {
+            b.insert(k, v);
+        }
+    }
+    base
+}
+
+/// An RFC 3339 UTC time `minutes_from_now` (whole seconds).
+pub fn at(minutes_from_now: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::minutes(minutes_from_now))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop the workers so their pools close: a run of many tests must not pile up
         // connections on the shared cluster.
-        let handle = self.handle.clone();
         let data_dir = self.data_dir.clone();
+        let handle = match &mut self.runner {
+            Runner::InProcess(handle) => handle.clone(),
+            Runner::Process(server) => {
+                let _ = server.child.kill();
+                let _ = server.child.wait();
+                let _ = std::fs::remove_dir_all(&data_dir);
+                return;
+            }
+        };
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()

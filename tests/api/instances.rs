@@ -7,12 +7,31 @@ use serde_json::{Value, json};
 
 use crate::helpers::create_database;
 
+/// A port for a server process to bind, below the kernel's ephemeral range.
+///
+/// A port taken with `bind(":0")` and released for the child is an ephemeral port: until the
+/// child binds it, any outgoing connection of the tests running beside (or another server
+/// bound to port 0) may take it, and the child then fails to start, or the test even talks to
+/// another test's server. Below the ephemeral range the kernel hands out nothing by itself;
+/// each call takes a port no earlier call of this process took, starting at a place that
+/// depends on the process id, and checks that it is free.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let low = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| r.split_whitespace().next()?.parse::<u32>().ok())
+        .unwrap_or(32768);
+    let (first, span) = (10_000, low.saturating_sub(10_000).max(1000));
+    let start = std::process::id().wrapping_mul(7919) % span;
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        assert!(n < span, "no free port below the ephemeral range");
+        let port = (first + (start + n) % span) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 pub struct Server {

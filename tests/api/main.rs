@@ -18,4 +18,5 @@ mod rooms_crash;
 mod rooms_ws;
 mod themes;
 mod users;
+mod wire;
 mod ws;

@@ -7,14 +7,6 @@ fn valencia() -> Value {
            "website": "https://www.valencia.es", "description": "Lead city, green mobility."})
 }
 
-async fn create(app: &TestApp, user: &TestUser, body: Value) -> Value {
-    let (status, org) = app
-        .post("/api/v1/organizations", Some(&user.access), body)
-        .await;
-    assert_eq!(status, 201, "{org}");
-    org
-}
-
 #[tokio::test]
 async fn creating_an_organization_makes_the_creator_owner() {
     let app = TestApp::spawn().await;
@@ -22,14 +14,14 @@ async fn creating_an_organization_makes_the_creator_owner() {
     let (status, body) = app.post("/api/v1/organizations", None, valencia()).await;
     assert_error(status, &body, 401, "unauthorized");
 
-    let org = create(&app, &ana, valencia()).await;
+    let org = app.create_org(&ana, valencia()).await;
     assert_eq!(org["name"], "Valencia");
     assert_eq!(org["country"], "ES");
     assert_eq!(org["kind"], "city");
     assert_eq!(org["verified"], false);
     assert_eq!(org["member_count"], 1);
 
-    let (_, me) = app.get("/api/v1/me", Some(&ana.access)).await;
+    let me = app.get_ok("/api/v1/me", Some(&ana.access)).await;
     assert_eq!(
         me["memberships"],
         json!([{"organization_id": org["id"], "organization_name": "Valencia", "role": "owner"}])
@@ -85,12 +77,12 @@ async fn listing_filters_and_pages() {
     ];
     let mut ids = Vec::new();
     for (name, country, kind) in cities {
-        let org = create(
-            &app,
-            &ana,
-            json!({"name": name, "country": country, "kind": kind}),
-        )
-        .await;
+        let org = app
+            .create_org(
+                &ana,
+                json!({"name": name, "country": country, "kind": kind}),
+            )
+            .await;
         ids.push(org["id"].as_str().unwrap().to_owned());
     }
     let all = collect_pages(&app, "/api/v1/organizations?limit=4", None).await;
@@ -105,22 +97,27 @@ async fn listing_filters_and_pages() {
             .map(|o| o["name"].as_str().unwrap().to_owned())
             .collect()
     };
-    let (_, es_cities) = app
-        .get("/api/v1/organizations?country=es&kind=city", None)
+    let es_cities = app
+        .get_ok("/api/v1/organizations?country=es&kind=city", None)
         .await;
     assert_eq!(names(&es_cities), ["Valencia", "Bilbao"]);
-    let (_, q) = app.get("/api/v1/organizations?q=BAS", None).await;
+    let q = app.get_ok("/api/v1/organizations?q=BAS", None).await;
     assert_eq!(names(&q), ["Basque Country"]);
 
-    app.post(
+    app.post_ok(
+        200,
         &format!("/api/v1/organizations/{}/verify", ids[2]),
         Some(&root.access),
         json!({}),
     )
     .await;
-    let (_, verified) = app.get("/api/v1/organizations?verified=true", None).await;
+    let verified = app
+        .get_ok("/api/v1/organizations?verified=true", None)
+        .await;
     assert_eq!(names(&verified), ["Aarhus"]);
-    let (_, unverified) = app.get("/api/v1/organizations?verified=false", None).await;
+    let unverified = app
+        .get_ok("/api/v1/organizations?verified=false", None)
+        .await;
     assert_eq!(names(&unverified).len(), 5);
 }
 
@@ -130,7 +127,7 @@ async fn owners_and_admins_edit_others_cannot() {
     let ana = app.register("ana").await;
     let ben = app.register("ben").await;
     let root = app.admin("root").await;
-    let org = create(&app, &ana, valencia()).await;
+    let org = app.create_org(&ana, valencia()).await;
     let path = format!("/api/v1/organizations/{}", org["id"].as_str().unwrap());
 
     let (status, body) = app
@@ -169,7 +166,7 @@ async fn only_admins_verify() {
     let app = TestApp::spawn().await;
     let ana = app.register("ana").await;
     let root = app.admin("root").await;
-    let org = create(&app, &ana, valencia()).await;
+    let org = app.create_org(&ana, valencia()).await;
     let path = format!(
         "/api/v1/organizations/{}/verify",
         org["id"].as_str().unwrap()
@@ -192,7 +189,7 @@ async fn membership_rules() {
     let ben = app.register("ben").await;
     let cleo = app.register("cleo").await;
     let root = app.admin("root").await;
-    let org = create(&app, &ana, valencia()).await;
+    let org = app.create_org(&ana, valencia()).await;
     let id = org["id"].as_str().unwrap();
     let members = format!("/api/v1/organizations/{id}/members");
     let member = |u: &TestUser| format!("/api/v1/organizations/{id}/members/{}", u.id);
@@ -276,7 +273,9 @@ async fn membership_rules() {
     let (status, body) = app.delete(&member(&cleo), Some(&ben.access)).await;
     assert_error(status, &body, 404, "not_found");
 
-    let (_, org_now) = app.get(&format!("/api/v1/organizations/{id}"), None).await;
+    let org_now = app
+        .get_ok(&format!("/api/v1/organizations/{id}"), None)
+        .await;
     assert_eq!(org_now["member_count"], 2);
 }
 
@@ -288,19 +287,14 @@ async fn two_owners_stepping_down_at_once_leave_one_owner() {
     let ana = app.register("ana").await;
     let ben = app.register("ben").await;
     for round in 0..6 {
-        let org = create(
-            &app,
-            &ana,
-            json!({"name": format!("Org {round}"), "kind": "city", "country": "ES"}),
-        )
-        .await;
+        let org = app
+            .create_org(
+                &ana,
+                json!({"name": format!("Org {round}"), "kind": "city", "country": "ES"}),
+            )
+            .await;
         let id = org["id"].as_str().unwrap().to_owned();
-        app.post(
-            &format!("/api/v1/organizations/{id}/members"),
-            Some(&ana.access),
-            json!({"user_id": ben.id, "role": "owner"}),
-        )
-        .await;
+        app.add_member(&ana, &id, &ben, "owner").await;
         let leave = |u: TestUser| {
             let client = app.client.clone();
             let url = app.url(&format!("/api/v1/organizations/{id}/members/{}", u.id));

@@ -1,34 +1,14 @@
 //! Good-practice write-ups over HTTP: records, revisions, visibility, search, comments,
 //! endorsements, adoptions, export, and the cache across two instances.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, TestUser, assert_error, collect_pages};
+use crate::helpers::{TestApp, TestUser, assert_error, collect_pages, id, merge};
 
-fn id(v: &Value) -> &str {
-    v["id"].as_str().unwrap()
-}
-
-fn merge(mut base: Value, extra: Value) -> Value {
-    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
-        for (k, v) in e {
-            b.insert(k, v);
-        }
-    }
-    base
-}
-
-async fn theme_ids(app: &TestApp) -> BTreeMap<String, String> {
-    let themes = collect_pages(app, "/api/v1/themes?limit=100", None).await;
-    themes
-        .iter()
-        .map(|t| (t["slug"].as_str().unwrap().to_owned(), id(t).to_owned()))
-        .collect()
-}
-
+/// A city of `owner`'s with `population`; its id.
 async fn org(
     app: &TestApp,
     owner: &TestUser,
@@ -36,26 +16,13 @@ async fn org(
     country: &str,
     population: i64,
 ) -> String {
-    let (status, o) = app
-        .post(
-            "/api/v1/organizations",
-            Some(&owner.access),
+    let o = app
+        .create_org(
+            owner,
             json!({"name": name, "kind": "city", "country": country, "population": population}),
         )
         .await;
-    assert_eq!(status, 201, "{o}");
     id(&o).to_owned()
-}
-
-async fn add_member(app: &TestApp, owner: &TestUser, org: &str, user: &TestUser, role: &str) {
-    let (status, b) = app
-        .post(
-            &format!("/api/v1/organizations/{org}/members"),
-            Some(&owner.access),
-            json!({"user_id": user.id, "role": role}),
-        )
-        .await;
-    assert_eq!(status, 201, "{b}");
 }
 
 fn practice_body(org: &str, theme: &str, extra: Value) -> Value {
@@ -73,29 +40,10 @@ fn practice_body(org: &str, theme: &str, extra: Value) -> Value {
     )
 }
 
-async fn create(app: &TestApp, user: &TestUser, body: Value) -> Value {
-    let (status, p) = app
-        .post("/api/v1/practices", Some(&user.access), body)
-        .await;
-    assert_eq!(status, 201, "{p}");
-    p
-}
-
-async fn publish(app: &TestApp, user: &TestUser, p: &Value) {
-    let (status, b) = app
-        .post(
-            &format!("/api/v1/practices/{}/publish", id(p)),
-            Some(&user.access),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 200, "{b}");
-}
-
 #[tokio::test]
 async fn create_edit_publish_revisions_and_visibility() {
     let app = TestApp::spawn().await;
-    let themes = theme_ids(&app).await;
+    let themes = app.theme_ids().await;
     let mobility = &themes["green-mobility"];
     let owner = app.register("owner").await;
     let member = app.register("member").await;
@@ -103,11 +51,9 @@ async fn create_edit_publish_revisions_and_visibility() {
     let moderator = app.register("moderator").await;
     app.set_role(&moderator, "moderator").await;
     let valencia = org(&app, &owner, "Valencia", "ES", 800_000).await;
-    add_member(&app, &owner, &valencia, &member, "member").await;
+    app.add_member(&owner, &valencia, &member, "member").await;
 
-    let p = create(
-        &app,
-        &owner,
+    let p = app.create_practice(&owner,
         practice_body(
             &valencia,
             mobility,
@@ -199,7 +145,7 @@ async fn create_edit_publish_revisions_and_visibility() {
         .await;
     assert!(assert_error(s, &b, 422, "validation_failed")["organization_id"].is_string());
 
-    publish(&app, &owner, &p).await;
+    app.publish_practice(&owner, id(&p)).await;
     let (s, b) = app
         .post(&format!("{path}/publish"), Some(&owner.access), json!({}))
         .await;
@@ -247,7 +193,7 @@ async fn create_edit_publish_revisions_and_visibility() {
             .unwrap()
             .contains("<strong>")
     );
-    let (_, signed) = app.get(&path, Some(&stranger.access)).await;
+    let signed = app.get_ok(&path, Some(&stranger.access)).await;
     assert_eq!(signed["contact"]["name"], "Ana");
 
     // Hidden by a moderator: gone for the public, visible to the organization.
@@ -288,12 +234,12 @@ async fn create_edit_publish_revisions_and_visibility() {
     let (s, b) = app.get(&path, Some(&member.access)).await;
     assert_eq!(s, 200);
     assert_eq!(b["hidden"]["reason"], "Contains personal data");
-    let (_, list) = app
-        .get(&format!("/api/v1/organizations/{valencia}/practices"), None)
+    let list = app
+        .get_ok(&format!("/api/v1/organizations/{valencia}/practices"), None)
         .await;
     assert_eq!(list["items"].as_array().unwrap().len(), 0, "{list}");
-    let (_, list) = app
-        .get(
+    let list = app
+        .get_ok(
             &format!("/api/v1/organizations/{valencia}/practices"),
             Some(&member.access),
         )
@@ -316,10 +262,10 @@ async fn create_edit_publish_revisions_and_visibility() {
     assert_eq!(s, 200, "{b}");
     assert_eq!(b["status"], "archived");
     assert_eq!(app.get(&path, None).await.0, 200);
-    let (_, found) = app.get("/api/v1/practices?q=superblocks", None).await;
+    let found = app.get_ok("/api/v1/practices?q=superblocks", None).await;
     assert_eq!(found["total"], 0, "{found}");
-    publish(&app, &owner, &p).await;
-    let (_, found) = app.get("/api/v1/practices?q=superblocks", None).await;
+    app.publish_practice(&owner, id(&p)).await;
+    let found = app.get_ok("/api/v1/practices?q=superblocks", None).await;
     assert_eq!(found["total"], 1, "{found}");
 
     // A plain member of the organization cannot create for it; strangers neither.
@@ -344,7 +290,7 @@ async fn create_edit_publish_revisions_and_visibility() {
 #[tokio::test]
 async fn bad_input_names_every_field_and_markdown_is_sanitized() {
     let app = TestApp::spawn().await;
-    let themes = theme_ids(&app).await;
+    let themes = app.theme_ids().await;
     let water = &themes["water-management"];
     let owner = app.register("owner").await;
     let o = org(&app, &owner, "Porto", "PT", 230_000).await;
@@ -450,17 +396,17 @@ async fn bad_input_names_every_field_and_markdown_is_sanitized() {
     // Markdown with scripts, handlers and javascript: links comes back clean.
     let evil = "Rain gardens <script>alert('x')</script> [click](javascript:alert(1)) \
                 <img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">a</a>";
-    let p = create(
-        &app,
-        &owner,
-        practice_body(
-            &o,
-            water,
-            json!({"title": "Rain gardens", "body": evil, "results": evil,
+    let p = app
+        .create_practice(
+            &owner,
+            practice_body(
+                &o,
+                water,
+                json!({"title": "Rain gardens", "body": evil, "results": evil,
                    "lessons_learned": evil, "transferability": evil}),
-        ),
-    )
-    .await;
+            ),
+        )
+        .await;
     for f in ["body", "results", "lessons_learned", "transferability"] {
         let html = p["html"][f].as_str().unwrap();
         assert!(html.contains("Rain gardens"), "{f}: {html}");
@@ -468,8 +414,8 @@ async fn bad_input_names_every_field_and_markdown_is_sanitized() {
             assert!(!html.contains(bad), "{f} kept {bad}: {html}");
         }
     }
-    publish(&app, &owner, &p).await;
-    let (_, found) = app.get("/api/v1/practices?q=gardens", None).await;
+    app.publish_practice(&owner, id(&p)).await;
+    let found = app.get_ok("/api/v1/practices?q=gardens", None).await;
     let snippet = found["items"][0]["snippet"].as_str().unwrap();
     assert!(snippet.contains("<mark>"), "{snippet}");
     assert!(
@@ -626,7 +572,7 @@ const FIXTURES: &[Fixture] = &[
 #[tokio::test]
 async fn search_ranks_matches_prefixes_typos_and_facets_agree_with_filters() {
     let app = TestApp::spawn().await;
-    let themes = theme_ids(&app).await;
+    let themes = app.theme_ids().await;
     let owner = app.register("owner").await;
     let orgs = [
         org(&app, &owner, "Valencia", "ES", 800_000).await,
@@ -635,9 +581,7 @@ async fn search_ranks_matches_prefixes_typos_and_facets_agree_with_filters() {
     ];
     let mut ids = Vec::new();
     for f in FIXTURES {
-        let p = create(
-            &app,
-            &owner,
+        let p = app.create_practice(&owner,
             json!({
                 "organization_id": orgs[f.org], "title": f.title, "summary": f.summary,
                 "body": f.body, "language": f.language, "implementation_status": f.status_impl(),
@@ -646,7 +590,7 @@ async fn search_ranks_matches_prefixes_typos_and_facets_agree_with_filters() {
         )
         .await;
         if f.status != "draft" {
-            publish(&app, &owner, &p).await;
+            app.publish_practice(&owner, id(&p)).await;
         }
         ids.push(id(&p).to_owned());
     }
@@ -860,7 +804,7 @@ impl Fixture {
 #[tokio::test]
 async fn comments_endorsements_and_adoptions_show_on_the_record() {
     let app = TestApp::spawn().await;
-    let themes = theme_ids(&app).await;
+    let themes = app.theme_ids().await;
     let energy = &themes["renewable-energy-and-energy-efficiency"];
     let owner = app.register("owner").await;
     let other_city = app.register("other-city").await;
@@ -870,13 +814,14 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
     app.set_role(&moderator, "moderator").await;
     let lead = org(&app, &owner, "Valencia", "ES", 800_000).await;
     let follower = org(&app, &other_city, "Kavala", "GR", 70_000).await;
-    add_member(&app, &other_city, &follower, &clerk, "member").await;
-    let p = create(
-        &app,
-        &owner,
-        practice_body(&lead, energy, json!({"title": "Solar schools"})),
-    )
-    .await;
+    app.add_member(&other_city, &follower, &clerk, "member")
+        .await;
+    let p = app
+        .create_practice(
+            &owner,
+            practice_body(&lead, energy, json!({"title": "Solar schools"})),
+        )
+        .await;
     let pid = id(&p).to_owned();
     let path = format!("/api/v1/practices/{pid}");
 
@@ -899,7 +844,7 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         )
         .await;
     assert_error(s, &b, 409, "not_published");
-    publish(&app, &owner, &p).await;
+    app.publish_practice(&owner, id(&p)).await;
     // Read once, so the record is cached: every change below must show at once.
     assert_eq!(app.get(&path, None).await.1["counts"]["endorsements"], 0);
 
@@ -958,7 +903,7 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         .await;
     assert_eq!(s, 200, "{b}");
     assert!(b["edited_at"].is_string());
-    let (_, list) = app.get(&format!("{path}/comments"), None).await;
+    let list = app.get_ok(&format!("{path}/comments"), None).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list["items"][0]["body"], "How was it funded?");
     assert_eq!(list["items"][0]["replies"][0]["body"], "ERDF, 60 %.");
@@ -988,7 +933,7 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         )
         .await;
     assert_eq!(s, 204);
-    let (_, list) = app.get(&format!("{path}/comments"), None).await;
+    let list = app.get_ok(&format!("{path}/comments"), None).await;
     assert_eq!(list["items"][0]["deleted"], true);
     assert_eq!(list["items"][0]["body"], Value::Null);
     assert_eq!(list["items"][0]["replies"].as_array().unwrap().len(), 1);
@@ -1009,7 +954,8 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         assert_eq!(s, 200, "{b}");
         assert_eq!(b, json!({"endorsed": true, "endorsement_count": 1}));
     }
-    let (_, b) = put(&clerk).await;
+    let (s, b) = put(&clerk).await;
+    assert_eq!(s, 200, "{b}");
     assert_eq!(b["endorsement_count"], 2);
     assert_eq!(app.get(&path, None).await.1["counts"]["endorsements"], 2);
     for _ in 0..2 {
@@ -1019,12 +965,12 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         assert_eq!(s, 200);
         assert_eq!(b, json!({"endorsed": false, "endorsement_count": 1}));
     }
-    let (_, b) = app
-        .get(&format!("{path}/endorsement"), Some(&reader.access))
+    let b = app
+        .get_ok(&format!("{path}/endorsement"), Some(&reader.access))
         .await;
     assert_eq!(b, json!({"endorsed": true, "endorsement_count": 1}));
     assert_eq!(app.count("practice_endorsements").await, 1);
-    let (_, found) = app.get("/api/v1/practices?q=solar", None).await;
+    let found = app.get_ok("/api/v1/practices?q=solar", None).await;
     assert_eq!(found["items"][0]["endorsement_count"], 1);
 
     // Adoptions.
@@ -1077,7 +1023,7 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
     assert_eq!(s, 200, "{b}");
     assert_eq!(b["note"], "Starting with 3 schools");
 
-    let (_, rec) = app.get(&path, None).await;
+    let rec = app.get_ok(&path, None).await;
     assert_eq!(
         rec["counts"],
         json!({"comments": 1, "endorsements": 1, "adoptions": 1})
@@ -1086,10 +1032,10 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
     assert_eq!(rec["adopted_by"][0]["organization"]["name"], "Kavala");
     assert_eq!(rec["adopted_by"][0]["organization"]["country"], "GR");
     assert_eq!(rec["adopted_by"][0]["status"], "in_progress");
-    let (_, list) = app.get(&format!("{path}/adoptions"), None).await;
+    let list = app.get_ok(&format!("{path}/adoptions"), None).await;
     assert_eq!(list["items"][0]["id"], a["id"]);
-    let (_, list) = app
-        .get(&format!("/api/v1/organizations/{follower}/adoptions"), None)
+    let list = app
+        .get_ok(&format!("/api/v1/organizations/{follower}/adoptions"), None)
         .await;
     assert_eq!(list["items"][0]["practice"]["id"], pid.as_str());
     let (s, _) = app
@@ -1099,7 +1045,7 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
         )
         .await;
     assert_eq!(s, 204);
-    let (_, rec) = app.get(&path, None).await;
+    let rec = app.get_ok(&path, None).await;
     assert_eq!(rec["counts"]["adoptions"], 0);
     assert_eq!(rec["adopted_by"], json!([]));
     let (s, b) = app
@@ -1115,20 +1061,20 @@ async fn comments_endorsements_and_adoptions_show_on_the_record() {
 async fn a_change_on_one_instance_reaches_the_others_cache() {
     let a = TestApp::spawn().await;
     let b = TestApp::spawn_on(&a.db_url, a.db_name.clone(), |_| {}).await;
-    let themes = theme_ids(&a).await;
+    let themes = a.theme_ids().await;
     let owner = a.register("owner").await;
     let o = org(&a, &owner, "Gdynia", "PL", 245_000).await;
-    let p = create(
-        &a,
-        &owner,
-        practice_body(
-            &o,
-            &themes["water-management"],
-            json!({"title": "Sea level sensors"}),
-        ),
-    )
-    .await;
-    publish(&a, &owner, &p).await;
+    let p = a
+        .create_practice(
+            &owner,
+            practice_body(
+                &o,
+                &themes["water-management"],
+                json!({"title": "Sea level sensors"}),
+            ),
+        )
+        .await;
+    a.publish_practice(&owner, id(&p)).await;
     let path = format!("/api/v1/practices/{}", id(&p));
     // B caches the record and a search page.
     assert_eq!(b.get(&path, None).await.1["title"], "Sea level sensors");

@@ -61,8 +61,8 @@ async fn only_moderators_create_rooms_and_input_is_validated() {
     assert_eq!(room["last_seq"], 0);
     let id = room["id"].as_str().unwrap();
     assert_eq!(room["ws_path"], format!("/api/v1/rooms/{id}/ws"));
-    let (_, mods) = app
-        .get(&format!("/api/v1/rooms/{id}/moderators"), Some(&bob.access))
+    let mods = app
+        .get_ok(&format!("/api/v1/rooms/{id}/moderators"), Some(&bob.access))
         .await;
     assert_eq!(mods["items"][0]["user_id"], admin.id.to_string());
 }
@@ -73,14 +73,7 @@ async fn rooms_are_listed_and_shown_only_to_those_who_may_enter() {
     let admin = app.admin("ada").await;
     let bob = app.register("bob").await;
     let cleo = app.register("cleo").await;
-    let (_, org) = app
-        .post(
-            "/api/v1/organizations",
-            Some(&cleo.access),
-            json!({"name": "Valencia", "kind": "city", "country": "ES"}),
-        )
-        .await;
-    let org_id = org["id"].as_str().unwrap();
+    let org_id = &app.city(&cleo, "Valencia", "ES").await;
     let mut ids = std::collections::HashMap::new();
     for (name, access, org) in [
         ("Open room", "open", None),

@@ -8,27 +8,9 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, admin_client, cluster, create_database};
+use crate::helpers::{TestApp, admin_client, cluster, create_database, register_at};
 use crate::instances::{Server, post, spawn_server, wait_healthy};
 use crate::ws::{Ws, open_room};
-
-async fn account(base: &str, name: &str) -> crate::helpers::TestUser {
-    let email = format!("{name}@example.org");
-    let (status, body) = post(
-        base,
-        "/api/v1/auth/register",
-        None,
-        json!({"email": email, "password": "a long passphrase", "display_name": name}),
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    crate::helpers::TestUser {
-        id: body["user"]["id"].as_str().unwrap().parse().unwrap(),
-        email,
-        access: body["access_token"].as_str().unwrap().to_owned(),
-        refresh: body["refresh_token"].as_str().unwrap().to_owned(),
-    }
-}
 
 /// The real binary on a fresh database (socket rate limit off), with an admin who opened a
 /// room. The env is returned so the test can start the server again, or a second one.
@@ -48,7 +30,7 @@ async fn rig() -> Rig {
     ];
     let mut server = spawn_server(&env, &std::env::temp_dir());
     wait_healthy(&mut server, Duration::from_secs(60)).await;
-    let admin = account(&server.base, "ada").await;
+    let admin = register_at(&server.base, "ada").await;
     let db = admin_client(&cluster().base_url, &name).await;
     db.execute(
         "UPDATE users SET role = 'admin' WHERE id = $1::text::uuid",
@@ -262,7 +244,7 @@ async fn two_server_processes_deliver_the_same_order() {
     } = rig().await;
     let mut two = spawn_server(&env, &std::env::temp_dir());
     wait_healthy(&mut two, Duration::from_secs(60)).await;
-    let bob = account(&two.base, "bob").await;
+    let bob = register_at(&two.base, "bob").await;
     let (mut a, _) = Ws::join(&one.base, &admin, &room, None).await;
     let (mut b, _) = Ws::join(&two.base, &bob, &room, None).await;
     for i in 0..100 {

@@ -241,12 +241,12 @@ async fn hands_polls_questions_ideas_and_moderation() {
             .unwrap()
     };
     let events = format!("/api/v1/rooms/{room}/events?limit=1000");
-    let (_, log) = app.get(&events, Some(&bob.access)).await;
+    let log = app.get_ok(&events, Some(&bob.access)).await;
     assert!(
         asked(&log).get("text").is_none(),
         "hidden from participants"
     );
-    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    let log = app.get_ok(&events, Some(&admin.access)).await;
     assert_eq!(asked(&log)["text"], "A question to hide");
 
     // Ideas with the per-room dot limit (2 here).
@@ -318,7 +318,7 @@ async fn hands_polls_questions_ideas_and_moderation() {
     b.act(json!({"type": "chat.edit", "seq": rude, "text": "rude words"}))
         .await;
     m.act(json!({"type": "chat.delete", "seq": rude})).await;
-    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    let log = app.get_ok(&events, Some(&admin.access)).await;
     assert!(
         !log.to_string().contains("rude w"),
         "a deleted message's text is gone, edits included: {log}"
@@ -489,7 +489,7 @@ async fn hands_polls_questions_ideas_and_moderation() {
     assert_eq!(b.answer_to("del").await["type"], "ack");
     let edit = b.answer_to("ed").await;
     assert_eq!(edit["code"], "not_found", "{edit}");
-    let (_, log) = app.get(&events, Some(&admin.access)).await;
+    let log = app.get_ok(&events, Some(&admin.access)).await;
     assert!(!log.to_string().contains("secret"), "{log}");
 }
 
@@ -609,12 +609,8 @@ async fn access_rules_apply_to_hello() {
     let app = TestApp::spawn().await;
     let admin = app.admin("ada").await;
     let bob = app.register("bob").await;
-    let (_, body) = app
-        .post(
-            "/api/v1/rooms",
-            Some(&admin.access),
-            json!({"name": "Invite only", "access": "invite"}),
-        )
+    let body = app
+        .create_room(&admin, json!({"name": "Invite only", "access": "invite"}))
         .await;
     let room = body["id"].as_str().unwrap().to_owned();
     let mut x = Ws::open(&app.addr, &room, None).await.unwrap();

@@ -45,7 +45,7 @@ async fn seeded_themes_are_listed_with_stable_slugs() {
     );
 
     // Default page size is 20: the whole seeded list fits in one page.
-    let (_, page) = app.get("/api/v1/themes", None).await;
+    let page = app.get_ok("/api/v1/themes", None).await;
     assert_eq!(page["items"].as_array().unwrap().len(), 18);
     assert!(page["next_cursor"].is_null());
 }

@@ -14,11 +14,11 @@ async fn profiles_show_email_only_to_self_and_admins() {
     assert_eq!(status, 200);
     assert_eq!(anon["display_name"], "ana");
     assert!(anon.get("email").is_none(), "{anon}");
-    let (_, other) = app.get(&path, Some(&ben.access)).await;
+    let other = app.get_ok(&path, Some(&ben.access)).await;
     assert!(other.get("email").is_none());
-    let (_, own) = app.get(&path, Some(&ana.access)).await;
+    let own = app.get_ok(&path, Some(&ana.access)).await;
     assert_eq!(own["email"], "ana@example.org");
-    let (_, by_admin) = app.get(&path, Some(&root.access)).await;
+    let by_admin = app.get_ok(&path, Some(&root.access)).await;
     assert_eq!(by_admin["email"], "ana@example.org");
     // A present but bad token is an error, not silently anonymous.
     let (status, _) = app.get(&path, Some("nonsense")).await;
@@ -55,7 +55,7 @@ async fn only_admins_change_roles_and_the_last_admin_stays() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["role"], "moderator");
     // Takes effect at once, with the token ana already holds.
-    let (_, me) = app.get("/api/v1/me", Some(&ana.access)).await;
+    let me = app.get_ok("/api/v1/me", Some(&ana.access)).await;
     assert_eq!(me["role"], "moderator");
 
     // The only admin cannot step down...
@@ -65,7 +65,7 @@ async fn only_admins_change_roles_and_the_last_admin_stays() {
         .await;
     assert_error(status, &body, 409, "last_admin");
     // ...until there is another.
-    app.patch(&path, Some(&root.access), json!({"role": "admin"}))
+    app.patch_ok(&path, Some(&root.access), json!({"role": "admin"}))
         .await;
     let (status, _) = app
         .patch(&root_path, Some(&root.access), json!({"role": "member"}))
@@ -105,19 +105,21 @@ async fn user_list_is_for_moderators_and_pages_cleanly() {
     let by_admin = collect_pages(&app, "/api/v1/users?limit=100", Some(&root.access)).await;
     assert!(by_admin.iter().all(|u| u["email"].is_string()));
 
-    let (_, found) = app.get("/api/v1/users?q=USER3", Some(&root.access)).await;
+    let found = app
+        .get_ok("/api/v1/users?q=USER3", Some(&root.access))
+        .await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
     assert_eq!(found["items"][0]["display_name"], "user3");
     // Moderators search names only: they cannot probe for email addresses.
-    let (_, by_email) = app
-        .get("/api/v1/users?q=user3@example", Some(&moderator.access))
+    let by_email = app
+        .get_ok("/api/v1/users?q=user3@example", Some(&moderator.access))
         .await;
     assert_eq!(by_email["items"].as_array().unwrap().len(), 0);
-    let (_, by_email) = app
-        .get("/api/v1/users?q=user3@example", Some(&root.access))
+    let by_email = app
+        .get_ok("/api/v1/users?q=user3@example", Some(&root.access))
         .await;
     assert_eq!(by_email["items"].as_array().unwrap().len(), 1);
     // LIKE wildcards in the search are literal.
-    let (_, none) = app.get("/api/v1/users?q=%25", Some(&root.access)).await;
+    let none = app.get_ok("/api/v1/users?q=%25", Some(&root.access)).await;
     assert_eq!(none["items"].as_array().unwrap().len(), 0);
 }

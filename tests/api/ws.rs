@@ -163,13 +163,8 @@ impl Ws {
 
 /// Creates an open room as `owner` (who must be a platform moderator or admin).
 pub async fn open_room(app: &TestApp, owner: &TestUser) -> String {
-    let (status, body) = app
-        .post(
-            "/api/v1/rooms",
-            Some(&owner.access),
-            json!({"name": "Workshop", "access": "open"}),
-        )
+    let room = app
+        .create_room(owner, json!({"name": "Workshop", "access": "open"}))
         .await;
-    assert_eq!(status, 201, "{body}");
-    body["id"].as_str().unwrap().to_owned()
+    room["id"].as_str().unwrap().to_owned()
 }

@@ -29,12 +29,12 @@ use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use livinglab::auth::Role;
 use livinglab::db::DbPool;
 use livinglab::orgs::repo::{NewMember, NewOrganizationRow};
-use livinglab::orgs::{MemberRole, OrgKind};
 use livinglab::practices::repo::{NewAdoption, NewComment, NewEndorsement, NewPractice};
-use livinglab::practices::{AdoptionStatus, PracticeStatus};
+use livinglab::shared::vocab::Role;
+use livinglab::shared::vocab::{AdoptionStatus, PracticeStatus};
+use livinglab::shared::vocab::{MemberRole, OrgKind};
 use livinglab::users::repo::NewUserRow;
 use livinglab::{orgs, practices, themes, users};
 
