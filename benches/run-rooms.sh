@@ -9,7 +9,8 @@
 #   benches/run-rooms.sh room 2000 10000 # the one-room scenario at two rates
 #
 # Environment: DURATION (s, default 20), SOCKETS (idle, default 15000), JSON=1 for JSON
-# lines, KEEP=1 to keep the data dir (server and PostgreSQL logs) afterwards.
+# lines, KEEP=1 to keep the data dir (server and PostgreSQL logs) afterwards,
+# LIVINGLAB_BIN / LOADGEN_BIN to run prebuilt binaries instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,9 +35,13 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 ulimit -n 20000 2>/dev/null || true
 echo "open files limit: $(ulimit -n)" >&2
 
-cargo build --release --workspace
-bin=target/release/livinglab
-lg=target/release/loadgen
+# LIVINGLAB_BIN names another server binary (e.g. an older build, for a before/after
+# comparison driven by the same load generator); without it the workspace is built.
+if [ -z "${LIVINGLAB_BIN:-}" ]; then
+    cargo build --release --workspace
+fi
+bin="${LIVINGLAB_BIN:-target/release/livinglab}"
+lg="${LOADGEN_BIN:-target/release/loadgen}"
 
 data="$(mktemp -d /tmp/livinglab-bench.XXXXXX)"
 # The embedded PostgreSQL runs as `postgres` when we are root: it must reach the dir.
