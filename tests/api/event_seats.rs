@@ -1,46 +1,9 @@
 //! An event's seats are its room's participants: written by events in the registration's
 //! transaction, read by the rooms' one access rule, and not editable through the rooms API.
 
-use chrono::Utc;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, TestUser, assert_error};
-
-fn at(minutes_from_now: i64) -> String {
-    (Utc::now() + chrono::Duration::minutes(minutes_from_now))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-async fn published_event(app: &TestApp, owner: &TestUser, capacity: u32) -> (String, String) {
-    let (status, ev) = app
-        .post(
-            "/api/v1/events",
-            Some(&owner.access),
-            json!({
-                "title": "Seats workshop",
-                "description": "Who may enter the room.",
-                "kind": "workshop",
-                "starts_at": at(24 * 60),
-                "ends_at": at(24 * 60 + 120),
-                "timezone": "Europe/Madrid",
-                "mode": "online",
-                "online_url": "https://meet.example.org/seats",
-                "capacity": capacity,
-            }),
-        )
-        .await;
-    assert_eq!(status, 201, "{ev}");
-    let id = ev["id"].as_str().unwrap().to_owned();
-    let (status, ev) = app
-        .post(
-            &format!("/api/v1/events/{id}/publish"),
-            Some(&owner.access),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 200, "{ev}");
-    (id, ev["room_id"].as_str().unwrap().to_owned())
-}
+use crate::helpers::{TestApp, assert_error, id};
 
 fn ids(page: &Value) -> Vec<String> {
     let mut v: Vec<String> = page["items"]
@@ -62,19 +25,18 @@ async fn seats_follow_registrations_and_the_rooms_api_cannot_hand_them_out() {
         app.register("bob").await,
         app.register("cy").await,
     );
-    let (event, room) = published_event(&app, &admin, 1).await;
-    let registrations = format!("/api/v1/events/{event}/registrations");
-    let (status, r) = app.post(&registrations, Some(&ann.access), json!({})).await;
-    assert_eq!(
-        (status.as_u16(), r["status"].as_str()),
-        (201, Some("registered")),
-        "{r}"
+    let ev = app.published_event(&admin, json!({"capacity": 1})).await;
+    let (event, room) = (
+        id(&ev).to_owned(),
+        ev["room_id"].as_str().unwrap().to_owned(),
     );
-    let (status, r) = app.post(&registrations, Some(&bob.access), json!({})).await;
     assert_eq!(
-        (status.as_u16(), r["status"].as_str()),
-        (201, Some("waitlisted")),
-        "{r}"
+        app.register_for_event(&ann, &event).await["status"],
+        "registered"
+    );
+    assert_eq!(
+        app.register_for_event(&bob, &event).await["status"],
+        "waitlisted"
     );
 
     let participants = format!("/api/v1/rooms/{room}/participants");
