@@ -8,7 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::protocol::{Actor, Event};
+use super::protocol::{Actor, Event, EventKind};
 use super::state::RoomState;
 use crate::db::schema::{
     organization_members, room_bans, room_events, room_moderators, room_participants,
@@ -460,7 +460,7 @@ pub async fn load_state(conn: &mut AsyncPgConnection, room: Uuid) -> QueryResult
             .filter(room_events::room_id.eq(room))
             .filter(room_events::seq.gt(after))
             .filter(room_events::seq.le(upto))
-            .filter(room_events::kind.ne("chat"))
+            .filter(room_events::kind.ne(EventKind::Chat))
             .order(room_events::seq)
             .limit(PAGE)
             .select(EventRow::as_select())
@@ -480,7 +480,7 @@ pub async fn load_state(conn: &mut AsyncPgConnection, room: Uuid) -> QueryResult
     let last_chats: Vec<(Option<Uuid>, Option<DateTime<Utc>>)> = room_events::table
         .filter(room_events::room_id.eq(room))
         .filter(room_events::seq.le(upto))
-        .filter(room_events::kind.eq("chat"))
+        .filter(room_events::kind.eq(EventKind::Chat))
         .group_by(room_events::actor_id)
         .select((
             room_events::actor_id,
@@ -727,7 +727,7 @@ pub async fn hidden_questions(
 ) -> QueryResult<std::collections::HashSet<i64>> {
     let rows: Vec<Value> = room_events::table
         .filter(room_events::room_id.eq(room))
-        .filter(room_events::kind.eq("question.hidden"))
+        .filter(room_events::kind.eq(EventKind::QuestionHidden))
         .order(room_events::seq)
         .select(room_events::data)
         .load(conn)

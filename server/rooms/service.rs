@@ -5,7 +5,8 @@ use uuid::Uuid;
 
 use super::dto::{CreateRoomRequest, EventsPage, EventsParams, RoomView, UpdateRoomRequest};
 use super::export;
-use super::protocol::{Actor, Event};
+use super::protocol::payload::{Payload, RoomClosed};
+use super::protocol::{Actor, Event, EventKind};
 use super::repo::{self, EventRow, NewRoom, PeopleList, Room, RoomChangeset};
 use crate::auth::AuthUser;
 use crate::auth::repo as users_repo;
@@ -366,17 +367,19 @@ pub fn redact_hidden(frame: &mut serde_json::Value, hidden: &std::collections::H
     let is_hidden = frame["question_id"]
         .as_i64()
         .is_some_and(|q| hidden.contains(&q));
-    let kind = frame["type"].as_str().unwrap_or_default().to_owned();
+    let kind = frame["type"]
+        .as_str()
+        .and_then(|k| k.parse::<EventKind>().ok());
     let Some(obj) = frame.as_object_mut().filter(|_| is_hidden) else {
         return;
     };
-    match kind.as_str() {
-        "question.asked" => {
+    match kind {
+        Some(EventKind::QuestionAsked) => {
             obj.remove("text");
             obj.insert("hidden".into(), serde_json::Value::Bool(true));
         }
         // An earlier unhide carried the text.
-        "question.hidden" => {
+        Some(EventKind::QuestionHidden) => {
             obj.remove("text");
         }
         _ => {}
@@ -418,10 +421,13 @@ pub async fn append_closed(
         .ok_or_else(|| AppError::not_found("room"))?;
     let event = Event {
         seq: last + 1,
-        kind: super::protocol::EventKind::RoomClosed,
+        kind: RoomClosed::KIND,
         actor,
         r#ref: None,
-        data: serde_json::json!({ "reason": reason }),
+        data: RoomClosed {
+            reason: reason.to_owned(),
+        }
+        .to_data(),
         at: Utc::now(),
     };
     repo::insert_events(conn, &[EventRow::new(room, &event)]).await?;
