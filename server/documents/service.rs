@@ -16,7 +16,7 @@ use crate::auth::AuthUser;
 use crate::domain::short_line;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::shared::person::PersonRef;
-use crate::shared::vocab::AttachedType;
+use crate::shared::vocab::{AttachedType, MemberRole};
 use crate::state::AppState;
 use crate::storage::{Blob, Upload};
 
@@ -25,7 +25,19 @@ const MAX_FIELD: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Access {
     pub read: bool,
+    /// May add documents, and change (new versions, delete) the ones they uploaded.
     pub edit: bool,
+    /// May change anyone's documents of the parent.
+    pub manage: bool,
+}
+
+impl Access {
+    /// Whether `user` may add a version to, or delete, `d`. In a room anyone inside may
+    /// share, so sharing cannot mean owning what others shared: only the uploader and
+    /// those who manage the parent change a document.
+    fn may_change(&self, d: &Document, user: &AuthUser) -> bool {
+        self.manage || (self.edit && d.uploaded_by == Some(user.id)) || user.is_moderator()
+    }
 }
 
 /// What the caller may do with documents of a parent. A parent the caller cannot read is
@@ -36,32 +48,40 @@ pub async fn access(
     id: Uuid,
     user: Option<&AuthUser>,
 ) -> AppResult<Access> {
-    let (read, edit) = match kind {
-        AttachedType::Practice => crate::practices::service::access_of(conn, id, user).await?,
-        AttachedType::Event => crate::events::service::access_of(conn, id, user).await?,
+    let (read, edit, manage) = match kind {
+        AttachedType::Practice => {
+            let (read, edit) = crate::practices::service::access_of(conn, id, user).await?;
+            (read, edit, edit)
+        }
+        AttachedType::Event => {
+            let (read, edit) = crate::events::service::access_of(conn, id, user).await?;
+            (read, edit, edit)
+        }
         AttachedType::Room => {
-            let inside = match user {
-                Some(u) => crate::rooms::api::access(conn, id, u).await?.is_some(),
-                None => false,
+            // `Some(moderates)`: room moderators and platform moderators manage.
+            let entry = match user {
+                Some(u) => crate::rooms::api::access(conn, id, u).await?,
+                None => None,
             };
-            (inside, inside)
+            (entry.is_some(), entry.is_some(), entry == Some(true))
         }
         AttachedType::Organization => {
             if crate::orgs::repo::find(conn, id).await?.is_none() {
-                (false, false)
+                (false, false, false)
             } else {
-                let member = match user {
+                let editor = match user {
                     None => false,
                     Some(u) if u.is_moderator() => true,
-                    Some(u) => crate::orgs::repo::member_role(conn, id, u.id)
-                        .await?
-                        .is_some(),
+                    Some(u) => matches!(
+                        crate::orgs::repo::member_role(conn, id, u.id).await?,
+                        Some(MemberRole::Owner | MemberRole::Editor)
+                    ),
                 };
-                (true, member)
+                (true, editor, editor)
             }
         }
     };
-    Ok(Access { read, edit })
+    Ok(Access { read, edit, manage })
 }
 
 fn not_found() -> AppError {
@@ -93,10 +113,29 @@ fn require_edit(a: Access, kind: AttachedType) -> AppResult<()> {
             }
             AttachedType::Event => "only the event's moderators may add documents",
             AttachedType::Room => "only the room's participants may add documents",
-            AttachedType::Organization => "only the organization's members may add documents",
+            AttachedType::Organization => {
+                "only the organization's editors and owners may add documents"
+            }
         }));
     }
     Ok(())
+}
+
+fn require_change(a: Access, d: &Document, user: &AuthUser) -> AppResult<()> {
+    if a.may_change(d, user) {
+        return Ok(());
+    }
+    Err(AppError::forbidden(match d.attached_type {
+        AttachedType::Room => {
+            "only the uploader and the room's moderators may change or delete this document"
+        }
+        AttachedType::Organization => {
+            "only the organization's editors and owners may change or delete this document"
+        }
+        AttachedType::Practice | AttachedType::Event => {
+            "only the uploader and editors of what it is attached to may change or delete this document"
+        }
+    }))
 }
 
 // ---- multipart ----
@@ -292,7 +331,7 @@ pub async fn add_version(
     {
         let mut conn = state.conn().await?;
         let (d, a) = readable(&mut conn, id, Some(user)).await?;
-        require_edit(a, d.attached_type)?;
+        require_change(a, &d, user)?;
     }
     let form = read_form(state, form, |_| async { Ok(()) }).await?;
     let Some((upload, filename)) = form.file else {
@@ -424,11 +463,7 @@ pub async fn content(
 pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()> {
     let mut conn = state.conn().await?;
     let (d, a) = readable(&mut conn, id, Some(user)).await?;
-    if !(a.edit || user.is_moderator() || d.uploaded_by == Some(user.id)) {
-        return Err(AppError::forbidden(
-            "only the uploader, editors of what it is attached to and moderators may delete a document",
-        ));
-    }
+    require_change(a, &d, user)?;
     repo::soft_delete(&mut conn, id, user.id).await?;
     Ok(())
 }

@@ -634,3 +634,143 @@ async fn a_chat_message_can_carry_a_document_of_its_room() {
         .await;
     assert_error(s, &b2, 404, "not_found");
 }
+
+#[tokio::test]
+async fn editing_a_chat_message_keeps_its_document() {
+    let app = TestApp::spawn().await;
+    let host = app.moderator("host").await;
+    let guest = app.register("guest").await;
+    let room = crate::ws::open_room(&app, &host).await;
+    let d = app
+        .upload_document(&guest, "room", &room, b"agenda\n".to_vec(), "agenda.txt")
+        .await;
+    let (mut ws, _) = crate::ws::Ws::join(&app.addr, &guest, &room, None).await;
+    let seq = ws
+        .act(json!({"type": "chat.send", "text": "The agneda", "document_id": id(&d)}))
+        .await;
+    ws.act(json!({"type": "chat.edit", "seq": seq, "text": "The agenda"}))
+        .await;
+    ws.close().await;
+    // The history, over REST and on a resumed socket, has the new text and the document.
+    let log = app
+        .get_ok(&format!("/api/v1/rooms/{room}/events"), Some(&host.access))
+        .await;
+    let chat = &log["items"][0];
+    assert_eq!(chat["seq"], seq, "{log}");
+    assert_eq!(chat["text"], "The agenda", "{chat}");
+    assert_eq!(chat["edited"], true, "{chat}");
+    assert_eq!(chat["document"]["id"], id(&d), "{chat}");
+    assert_eq!(chat["document"]["title"], "agenda.txt", "{chat}");
+    let (mut again, _) = crate::ws::Ws::join(&app.addr, &host, &room, Some(0)).await;
+    let replayed = again.next_of("chat").await;
+    assert_eq!(replayed["text"], "The agenda", "{replayed}");
+    assert_eq!(replayed["document"]["id"], id(&d), "{replayed}");
+}
+
+/// `user`'s answer to a new version of document `did`, and to deleting it.
+async fn try_change(app: &TestApp, user: &TestUser, did: &str) -> (u16, u16) {
+    let (s, b) = app
+        .upload(
+            Some(user),
+            &format!("/api/v1/documents/{did}/versions"),
+            &[],
+            b"replaced\n".to_vec(),
+            "replaced.txt",
+        )
+        .await;
+    assert!(s == 201 || s == 403, "{s} {b}");
+    let (d, b) = app
+        .delete(&format!("/api/v1/documents/{did}"), Some(&user.access))
+        .await;
+    assert!(d == 204 || d == 403, "{d} {b}");
+    (s.as_u16(), d.as_u16())
+}
+
+#[tokio::test]
+async fn only_the_uploader_and_the_rooms_moderators_change_a_room_document() {
+    let app = TestApp::spawn().await;
+    let host = app.moderator("host").await;
+    let ana = app.register("ana").await;
+    let ben = app.register("ben").await;
+    let mia = app.register("mia").await;
+    let room = crate::ws::open_room(&app, &host).await;
+    app.post_ok(
+        201,
+        &format!("/api/v1/rooms/{room}/moderators"),
+        Some(&host.access),
+        json!({"user_id": mia.id}),
+    )
+    .await;
+    let share = |name: &'static str| {
+        let (app, ana, room) = (&app, &ana, &room);
+        async move {
+            let d = app
+                .upload_document(ana, "room", room, b"notes\n".to_vec(), name)
+                .await;
+            id(&d).to_owned()
+        }
+    };
+    // Another participant of the open room: neither a new version nor a delete.
+    let d1 = share("one.txt").await;
+    let (s, b) = app
+        .upload(
+            Some(&ben),
+            &format!("/api/v1/documents/{d1}/versions"),
+            &[],
+            b"mine now\n".to_vec(),
+            "one.txt",
+        )
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let (s, b) = app
+        .delete(&format!("/api/v1/documents/{d1}"), Some(&ben.access))
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let doc = app
+        .get_ok(&format!("/api/v1/documents/{d1}"), Some(&ben.access))
+        .await;
+    assert_eq!(doc["version"], 1, "{doc}");
+    // The uploader, a room moderator and a platform moderator may.
+    assert_eq!(try_change(&app, &ana, &d1).await, (201, 204));
+    let d2 = share("two.txt").await;
+    assert_eq!(try_change(&app, &mia, &d2).await, (201, 204));
+    let d3 = share("three.txt").await;
+    assert_eq!(try_change(&app, &host, &d3).await, (201, 204));
+}
+
+#[tokio::test]
+async fn only_editors_and_owners_change_organization_documents() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let ed = app.register("ed").await;
+    let max = app.register("max").await;
+    let org = app.city(&owner, "Gent", "BE").await;
+    app.add_member(&owner, &org, &ed, "editor").await;
+    app.add_member(&owner, &org, &max, "member").await;
+    // A plain member may read but neither add nor change the organization's documents.
+    let (s, b) = app
+        .upload(
+            Some(&max),
+            "/api/v1/documents",
+            &parent("organization", &org),
+            b"statutes\n".to_vec(),
+            "statutes.txt",
+        )
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let d = app
+        .upload_document(
+            &owner,
+            "organization",
+            &org,
+            b"statutes\n".to_vec(),
+            "statutes.txt",
+        )
+        .await;
+    let did = id(&d).to_owned();
+    app.get_ok(&format!("/api/v1/documents/{did}"), Some(&max.access))
+        .await;
+    assert_eq!(try_change(&app, &max, &did).await, (403, 403));
+    // An editor may, on anyone's document.
+    assert_eq!(try_change(&app, &ed, &did).await, (201, 204));
+}
