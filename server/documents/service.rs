@@ -138,6 +138,78 @@ fn require_change(a: Access, d: &Document, user: &AuthUser) -> AppResult<()> {
     }))
 }
 
+// ---- quotas ----
+
+/// One storage quota that applies to an upload, and what is used of it.
+#[derive(Debug, Clone, Copy)]
+struct Quota {
+    scope: &'static str,
+    quota: u64,
+    used: u64,
+}
+
+/// The quotas an upload counts against: the uploader's, and that of the organization the
+/// parent belongs to. Empty: none known yet (the parent's fields come after the file).
+#[derive(Debug, Clone, Default)]
+struct Budget(Vec<Quota>);
+
+impl Budget {
+    async fn of(
+        state: &AppState,
+        conn: &mut AsyncPgConnection,
+        user: &AuthUser,
+        kind: AttachedType,
+        parent: Uuid,
+    ) -> AppResult<Self> {
+        let s = &state.settings.documents;
+        let mut quotas = Vec::new();
+        if s.user_quota_bytes > 0 {
+            quotas.push(Quota {
+                scope: "user",
+                quota: s.user_quota_bytes,
+                used: repo::used_by_user(conn, user.id).await?.max(0) as u64,
+            });
+        }
+        if s.organization_quota_bytes > 0
+            && let Some(org) = repo::organization_of(conn, kind, parent).await?
+        {
+            quotas.push(Quota {
+                scope: "organization",
+                quota: s.organization_quota_bytes,
+                used: repo::used_by_organization(conn, org).await?.max(0) as u64,
+            });
+        }
+        Ok(Self(quotas))
+    }
+
+    /// 413 `quota_exceeded` when `size` more bytes do not fit.
+    fn check(&self, size: u64) -> AppResult<()> {
+        for q in &self.0 {
+            if q.used.saturating_add(size) > q.quota {
+                let whose = match q.scope {
+                    "user" => "your",
+                    _ => "the organization's",
+                };
+                return Err(AppError::QuotaExceeded {
+                    message: format!(
+                        "this upload does not fit in {whose} storage quota: {} of {} bytes \
+                         are used and the upload needs at least {size} more; delete \
+                         documents or ask an administrator for a larger quota",
+                        q.used, q.quota
+                    ),
+                    details: serde_json::json!({
+                        "scope": q.scope,
+                        "quota_bytes": q.quota,
+                        "used_bytes": q.used,
+                        "upload_bytes": size,
+                    }),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 // ---- multipart ----
 
 /// What the form carried: the text fields, and the file already in storage's temp area.
@@ -163,7 +235,8 @@ async fn read_text(field: &mut actix_multipart::Field, name: &str) -> AppResult<
 }
 
 /// Reads the form, streaming `file` to storage. `before_file` runs when the file starts,
-/// with the text fields seen so far, so rights can be refused before any byte is stored.
+/// with the text fields seen so far, so rights can be refused before any byte is stored;
+/// it returns the quotas the file must fit in, checked as it streams.
 async fn read_form<F, Fut>(
     state: &AppState,
     mut form: Multipart,
@@ -171,7 +244,7 @@ async fn read_form<F, Fut>(
 ) -> AppResult<Form>
 where
     F: FnMut(&HashMap<String, String>) -> Fut,
-    Fut: std::future::Future<Output = AppResult<()>>,
+    Fut: std::future::Future<Output = AppResult<Budget>>,
 {
     let limit = state.settings.documents.max_upload_bytes;
     let mut out = Form::default();
@@ -190,7 +263,8 @@ where
         if out.file.is_some() {
             return Err(FieldErrors::single("file", "send one file per request"));
         }
-        before_file(&out.fields).await?;
+        let budget = before_file(&out.fields).await?;
+        budget.check(0)?;
         let filename = sniff::filename(
             field
                 .content_disposition()
@@ -207,6 +281,7 @@ where
                     limit: limit as usize,
                 });
             }
+            budget.check(upload.size() + chunk.len() as u64)?;
             upload.write(&chunk).await.map_err(AppError::internal)?;
         }
         out.file = Some((upload, filename));
@@ -284,8 +359,9 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
             if let Ok((kind, id)) = parent {
                 let mut conn = state.conn().await?;
                 require_edit(access(&mut conn, kind, id, Some(&user)).await?, kind)?;
+                return Budget::of(&state, &mut conn, &user, kind, id).await;
             }
-            Ok(())
+            Ok(Budget::default())
         }
     })
     .await?;
@@ -305,6 +381,9 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
     let mut conn = state.conn().await?;
     // Again: the parent's fields may have come after the file, or come twice.
     require_edit(access(&mut conn, kind, parent, Some(user)).await?, kind)?;
+    Budget::of(state, &mut conn, user, kind, parent)
+        .await?
+        .check(upload.size())?;
     let id = Uuid::now_v7();
     let version = store(state, upload, filename, id, 1, user).await?;
     let v = version.clone();
@@ -328,16 +407,26 @@ pub async fn add_version(
     id: Uuid,
     form: Multipart,
 ) -> AppResult<DocumentView> {
-    {
+    let (kind, parent, budget) = {
         let mut conn = state.conn().await?;
         let (d, a) = readable(&mut conn, id, Some(user)).await?;
         require_change(a, &d, user)?;
-    }
-    let form = read_form(state, form, |_| async { Ok(()) }).await?;
+        let budget = Budget::of(state, &mut conn, user, d.attached_type, d.attached_id).await?;
+        (d.attached_type, d.attached_id, budget)
+    };
+    let form = read_form(state, form, |_| {
+        let budget = budget.clone();
+        async move { Ok(budget) }
+    })
+    .await?;
     let Some((upload, filename)) = form.file else {
         return Err(FieldErrors::single("file", "is required"));
     };
     let mut conn = state.conn().await?;
+    // Others may have stored something meanwhile.
+    Budget::of(state, &mut conn, user, kind, parent)
+        .await?
+        .check(upload.size())?;
     conn.transaction::<_, AppError, _>(async move |conn| {
         let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
         let v = store(state, upload, filename, id, d.latest + 1, user).await?;
@@ -450,12 +539,25 @@ pub async fn content(
         .ok_or_else(|| AppError::not_found("version"))?;
     let blob = state.documents.open(&v.sha256).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            AppError::internal(anyhow::anyhow!("content of {id} v{} is missing", v.number))
+            content_missing(id, v.number)
         } else {
             AppError::internal(e)
         }
     })?;
     Ok((v, blob))
+}
+
+/// The row is there and its content is not (a data volume lost or restored without its
+/// blobs): 410 for the client, and a line for the operator naming what to restore.
+pub fn content_missing(id: Uuid, number: i32) -> AppError {
+    tracing::warn!(document = %id, version = number, "document content missing from storage");
+    AppError::Gone {
+        code: "content_missing",
+        message: format!(
+            "the content of version {number} of this document is missing from storage; \
+             an administrator can restore it from a backup"
+        ),
+    }
 }
 
 /// The uploader, editors of the parent and platform moderators delete (softly: the row
