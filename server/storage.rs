@@ -341,4 +341,44 @@ mod tests {
         assert!(s.open("../../etc/passwd").await.is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[tokio::test]
+    async fn instances_share_a_folder_and_only_old_files_are_swept() {
+        let dir = std::env::temp_dir().join(format!("ll-storage-{}", Uuid::now_v7()));
+        let a = LocalStorage::open_at(&dir).unwrap();
+        let mut upload = a.begin().await.unwrap();
+        upload.write(b"in flight").await.unwrap();
+        // Another instance starting on the same folder leaves the upload alone.
+        let b = LocalStorage::open_at(&dir).unwrap();
+        assert_eq!(a.temporary_files(), 1);
+        let hour = Duration::from_secs(3600);
+        assert_eq!(b.sweep_temporary(hour).await.unwrap(), 0);
+        assert_eq!(a.temporary_files(), 1);
+        let sha = a.commit(upload).await.unwrap();
+        assert_eq!(a.temporary_files(), 0);
+        // Young blobs are not candidates, and are not removed when named.
+        assert!(b.stored_before(hour).await.unwrap().is_empty());
+        assert!(!b.remove(&sha, hour).await.unwrap());
+        let old = b.stored_before(Duration::ZERO).await.unwrap();
+        assert_eq!(
+            old,
+            vec![Stored {
+                sha256: sha.clone(),
+                size: 9
+            }]
+        );
+        assert!(b.remove(&sha, Duration::ZERO).await.unwrap());
+        assert!(!b.remove(&sha, Duration::ZERO).await.unwrap());
+        assert!(a.open(&sha).await.is_err());
+        // With no grace, leftovers of any instance go; an instance's folder is made again.
+        let mut left = b.begin().await.unwrap();
+        left.write(b"x").await.unwrap();
+        std::mem::forget(left);
+        assert_eq!(a.sweep_temporary(Duration::ZERO).await.unwrap(), 1);
+        let mut again = b.begin().await.unwrap();
+        again.write(b"y").await.unwrap();
+        assert_eq!(b.temporary_files(), 1);
+        drop(again);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
