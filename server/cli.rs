@@ -1,5 +1,5 @@
 //! The command line: `livinglab [serve]`, `livinglab migrate`, `livinglab user create`,
-//! `livinglab openapi`. Every option can also come from the environment
+//! `livinglab sweep`, `livinglab openapi`. Every option can also come from the environment
 //! variable named in its help (the README has the full table).
 
 use std::net::SocketAddr;
@@ -43,6 +43,9 @@ pub enum Command {
     },
     /// Print the OpenAPI document and exit.
     Openapi,
+    /// Remove document blobs no version names (deleted documents' content after
+    /// LIVINGLAB_SWEEP_GRACE_SECONDS, crash leftovers) once, and exit.
+    Sweep,
     /// Exit 0 if the server on LIVINGLAB_BIND answers /readyz with 200 (container
     /// healthchecks: no curl needed in the image).
     Healthcheck,
@@ -191,6 +194,31 @@ pub struct ConfigArgs {
         global = true
     )]
     pub max_upload_bytes: u64,
+    /// Storage quota per account in bytes: the versions it uploaded (0 = no quota).
+    #[arg(long, env = "LIVINGLAB_USER_QUOTA_BYTES", default_value_t = 1 << 30, global = true)]
+    pub user_quota_bytes: u64,
+    /// Storage quota per organization in bytes: versions attached to it, its practices,
+    /// events and rooms (0 = no quota).
+    #[arg(long, env = "LIVINGLAB_ORGANIZATION_QUOTA_BYTES", default_value_t = 10 << 30,
+          global = true)]
+    pub organization_quota_bytes: u64,
+    /// Seconds between sweeps of unreferenced document blobs (0 = only `livinglab sweep`).
+    #[arg(
+        long,
+        env = "LIVINGLAB_SWEEP_INTERVAL_SECONDS",
+        default_value_t = 3600,
+        global = true
+    )]
+    pub sweep_interval_seconds: u64,
+    /// Seconds a deleted document's content, or a file no row names, is kept before the
+    /// sweep removes it.
+    #[arg(
+        long,
+        env = "LIVINGLAB_SWEEP_GRACE_SECONDS",
+        default_value_t = 24 * 3600,
+        global = true
+    )]
+    pub sweep_grace_seconds: u64,
     /// Log filter, RUST_LOG syntax.
     #[arg(long, env = "LIVINGLAB_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -249,6 +277,10 @@ impl ConfigArgs {
         s.events.clock_interval = Duration::from_secs(self.event_clock_seconds.max(1));
         s.practices.cache_ttl = Duration::from_secs(self.practice_cache_seconds);
         s.documents.max_upload_bytes = self.max_upload_bytes;
+        s.documents.user_quota_bytes = self.user_quota_bytes;
+        s.documents.organization_quota_bytes = self.organization_quota_bytes;
+        s.documents.sweep_interval = Duration::from_secs(self.sweep_interval_seconds);
+        s.documents.sweep_grace = Duration::from_secs(self.sweep_grace_seconds);
         s
     }
 }
@@ -342,6 +374,18 @@ async fn execute(command: Command, settings: Settings, url: String) -> anyhow::R
                 other => anyhow::anyhow!("{other}"),
             })?;
             println!("created {} user {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::Sweep => {
+            let pool = crate::db::build_pool(&url, &settings.database)?;
+            let storage = crate::storage::LocalStorage::at(&settings.data_dir.join("documents"));
+            let swept =
+                crate::documents::sweep::run(&pool, &storage, settings.documents.sweep_grace)
+                    .await?;
+            println!(
+                "removed {} blobs ({} bytes) and {} temporary files",
+                swept.blobs, swept.bytes, swept.temporary
+            );
             Ok(())
         }
         Command::Openapi | Command::Healthcheck => {

@@ -91,6 +91,12 @@ pub enum AppError {
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
     Unavailable(String),
+    /// 410: the record exists but what it names is gone for good (a document's content).
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
+    /// 413: the upload would take the uploader or the organization past its storage quota.
+    #[error("{message}")]
+    QuotaExceeded { message: String, details: Value },
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -154,6 +160,8 @@ impl AppError {
             Self::Validation(_) => "validation_failed",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable(_) => "service_unavailable",
+            Self::Gone { code, .. } => code,
+            Self::QuotaExceeded { .. } => "quota_exceeded",
             Self::Internal(_) => "internal_error",
         }
     }
@@ -165,6 +173,7 @@ impl AppError {
                 details: Some(d), ..
             } => d.clone(),
             Self::PayloadTooLarge { limit } => serde_json::json!({ "limit_bytes": limit }),
+            Self::QuotaExceeded { details, .. } => details.clone(),
             Self::RateLimited { retry_after_secs } => {
                 serde_json::json!({ "retry_after_seconds": retry_after_secs })
             }
@@ -213,6 +222,8 @@ impl ResponseError for AppError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Gone { .. } => StatusCode::GONE,
+            Self::QuotaExceeded { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -16,7 +16,7 @@ pub struct Settings {
     pub events: EventSettings,
     pub practices: PracticeSettings,
     pub documents: DocumentSettings,
-    /// Folder for the embedded PostgreSQL cluster and, later, uploaded files.
+    /// Folder for the embedded PostgreSQL cluster and uploaded files (`documents/`).
     pub data_dir: PathBuf,
 }
 
@@ -86,6 +86,17 @@ pub struct PracticeSettings {
 pub struct DocumentSettings {
     /// Uploads larger than this are refused with 413 as soon as they cross it.
     pub max_upload_bytes: u64,
+    /// Bytes of stored versions (of documents not deleted) one account may have uploaded;
+    /// 0 = no quota.
+    pub user_quota_bytes: u64,
+    /// Bytes of stored versions attached to an organization, its practices, events and
+    /// rooms; 0 = no quota.
+    pub organization_quota_bytes: u64,
+    /// How often each instance sweeps unreferenced blobs; zero = never (use the CLI).
+    pub sweep_interval: Duration,
+    /// How long a deleted document's content, and a file no row names, is kept before
+    /// the sweep removes it.
+    pub sweep_grace: Duration,
 }
 
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
@@ -130,6 +141,10 @@ impl Default for Settings {
             },
             documents: DocumentSettings {
                 max_upload_bytes: 25 * 1024 * 1024,
+                user_quota_bytes: 1 << 30,
+                organization_quota_bytes: 10 << 30,
+                sweep_interval: Duration::from_secs(3600),
+                sweep_grace: Duration::from_secs(24 * 3600),
             },
             data_dir: PathBuf::from("data"),
         }

@@ -212,6 +212,7 @@ impl Application {
         });
         let hub_data = web::Data::new(hub.clone());
         crate::events::clock::spawn(state.get_ref().clone(), settings.events.clock_interval);
+        crate::documents::sweep::spawn(state.get_ref().clone());
         let doc = web::Data::new(OpenApiJson(serde_json::to_string(&openapi())?));
 
         let mut server = HttpServer::new(move || {

@@ -1,14 +1,17 @@
 //! Where document contents live. `Storage` is the seam for another backend (an
 //! S3-compatible store); `LocalStorage` keeps blobs in a content-addressed folder:
-//! `<root>/<aa>/<bb>/<sha256>`. An upload is written to `<root>/tmp/` first, fsynced, and
-//! renamed into place only once complete, so a crash or a client that goes away mid-upload
-//! leaves neither a row nor a partial blob (`tmp/` is emptied at start). Identical contents
-//! are stored once.
+//! `<root>/<aa>/<bb>/<sha256>`. An upload is written to `<root>/tmp/<instance>/` first,
+//! fsynced, and renamed into place only once complete, so a client that goes away
+//! mid-upload leaves neither a row nor a partial blob. Each instance has its own temporary
+//! folder because several instances may share one volume: none may empty a folder another
+//! is writing into. What a crash leaves there is removed by the sweep once older than its
+//! grace period (`documents::sweep`). Identical contents are stored once.
 
 use std::future::Future;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
+use std::time::{Duration, SystemTime};
 
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
@@ -69,28 +72,61 @@ pub enum Blob {
     File(PathBuf),
 }
 
+/// A stored blob as the sweep sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub sha256: String,
+    pub size: u64,
+}
+
 pub trait Storage: Send + Sync {
     fn begin(&self) -> BoxFuture<'_, io::Result<Upload>>;
-    /// Makes a finished upload durable under its SHA-256; returns the SHA-256.
+    /// Makes a finished upload durable under its SHA-256; returns the SHA-256. Storing
+    /// content that is there already makes it young again, so a sweep that found it
+    /// unreferenced a moment ago leaves it to the row about to name it.
     fn commit(&self, upload: Upload) -> BoxFuture<'_, io::Result<String>>;
     fn open<'a>(&'a self, sha256: &'a str) -> BoxFuture<'a, io::Result<Blob>>;
+    /// Blobs last written more than `age` ago.
+    fn stored_before(&self, age: Duration) -> BoxFuture<'_, io::Result<Vec<Stored>>>;
+    /// Removes a blob if it is still older than `age`; `false` when it was not.
+    fn remove<'a>(&'a self, sha256: &'a str, age: Duration) -> BoxFuture<'a, io::Result<bool>>;
+    /// Removes temporary files (of any instance) untouched for `age`: what a crash left.
+    /// An upload in progress writes to its file, so it stays young.
+    fn sweep_temporary(&self, age: Duration) -> BoxFuture<'_, io::Result<usize>>;
 }
 
 pub struct LocalStorage {
     root: PathBuf,
+    /// `<root>/tmp/<instance>`: this instance's uploads in progress.
+    tmp: PathBuf,
+}
+
+/// Whether `path` was last modified before `now - age`.
+fn older_than(meta: &std::fs::Metadata, age: Duration) -> bool {
+    let now = SystemTime::now();
+    meta.modified()
+        .is_ok_and(|m| now.duration_since(m).unwrap_or_default() >= age)
+}
+
+fn is_hex(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 impl LocalStorage {
-    /// Creates the folders and removes uploads a crash left half-written.
+    /// The store at `root` with a temporary folder of its own, created now (so a folder
+    /// we cannot write to fails at start, not at the first upload).
     pub fn open_at(root: &Path) -> io::Result<Self> {
-        let tmp = root.join("tmp");
-        if tmp.exists() {
-            std::fs::remove_dir_all(&tmp)?;
-        }
-        std::fs::create_dir_all(&tmp)?;
-        Ok(Self {
+        let s = Self::at(root);
+        std::fs::create_dir_all(&s.tmp)?;
+        Ok(s)
+    }
+
+    /// The store at `root`, touching nothing (for `livinglab sweep`).
+    pub fn at(root: &Path) -> Self {
+        Self {
             root: root.to_owned(),
-        })
+            tmp: root.join("tmp").join(Uuid::now_v7().to_string()),
+        }
     }
 
     fn blob_path(&self, sha256: &str) -> Option<PathBuf> {
@@ -103,17 +139,88 @@ impl LocalStorage {
         })
     }
 
-    /// Files under `tmp/` (tests check that aborted uploads leave none).
+    /// Files in this instance's temporary folder (tests check that aborted uploads leave
+    /// none).
     pub fn temporary_files(&self) -> usize {
-        std::fs::read_dir(self.root.join("tmp")).map_or(0, |d| d.count())
+        std::fs::read_dir(&self.tmp).map_or(0, |d| d.count())
+    }
+
+    fn walk_blobs(root: &Path, age: Duration) -> io::Result<Vec<Stored>> {
+        let mut out = Vec::new();
+        for a in std::fs::read_dir(root)?.flatten() {
+            let an = a.file_name().to_string_lossy().into_owned();
+            if !is_hex(&an, 2) || !a.path().is_dir() {
+                continue;
+            }
+            for b in std::fs::read_dir(a.path())?.flatten() {
+                let bn = b.file_name().to_string_lossy().into_owned();
+                if !is_hex(&bn, 2) || !b.path().is_dir() {
+                    continue;
+                }
+                for f in std::fs::read_dir(b.path())?.flatten() {
+                    let name = f.file_name().to_string_lossy().into_owned();
+                    if !is_hex(&name, 64) || !name.starts_with(&format!("{an}{bn}")) {
+                        continue;
+                    }
+                    if let Ok(meta) = f.metadata()
+                        && meta.is_file()
+                        && older_than(&meta, age)
+                    {
+                        out.push(Stored {
+                            sha256: name,
+                            size: meta.len(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn walk_temporary(tmp_root: &Path, own: &Path, age: Duration) -> io::Result<usize> {
+        let mut removed = 0;
+        let Ok(entries) = std::fs::read_dir(tmp_root) else {
+            return Ok(0);
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                for f in std::fs::read_dir(&path)?.flatten() {
+                    if f.metadata()
+                        .is_ok_and(|m| m.is_file() && older_than(&m, age))
+                        && std::fs::remove_file(f.path()).is_ok()
+                    {
+                        removed += 1;
+                    }
+                }
+                // A crashed instance's folder, once empty. An idle live instance may
+                // lose its folder too: `begin` makes it again.
+                if path != own && std::fs::metadata(&path).is_ok_and(|m| older_than(&m, age)) {
+                    let _ = std::fs::remove_dir(&path);
+                }
+            } else if older_than(&meta, age) && std::fs::remove_file(&path).is_ok() {
+                // Left by a version that kept every upload directly in `tmp/`.
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
 }
 
 impl Storage for LocalStorage {
     fn begin(&self) -> BoxFuture<'_, io::Result<Upload>> {
         Box::pin(async move {
-            let path = self.root.join("tmp").join(Uuid::now_v7().to_string());
-            let file = tokio::fs::File::create(&path).await?;
+            let path = self.tmp.join(Uuid::now_v7().to_string());
+            let file = match tokio::fs::File::create(&path).await {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    tokio::fs::create_dir_all(&self.tmp).await?;
+                    tokio::fs::File::create(&path).await?
+                }
+                other => other?,
+            };
             Ok(Upload {
                 path,
                 file: Some(file),
@@ -132,6 +239,15 @@ impl Storage for LocalStorage {
                 .ok_or_else(|| io::Error::other("bad digest"))?;
             if tokio::fs::try_exists(&dest).await? {
                 // Stored already; the upload's Drop removes the copy.
+                let touch = dest.clone();
+                tokio::task::spawn_blocking(move || {
+                    std::fs::File::options()
+                        .write(true)
+                        .open(&touch)?
+                        .set_modified(SystemTime::now())
+                })
+                .await
+                .map_err(io::Error::other)??;
                 return Ok(sha);
             }
             let dir = dest.parent().unwrap_or(&self.root).to_owned();
@@ -155,6 +271,44 @@ impl Storage for LocalStorage {
             } else {
                 Err(io::Error::new(io::ErrorKind::NotFound, "no such blob"))
             }
+        })
+    }
+
+    fn stored_before(&self, age: Duration) -> BoxFuture<'_, io::Result<Vec<Stored>>> {
+        let root = self.root.clone();
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || Self::walk_blobs(&root, age))
+                .await
+                .map_err(io::Error::other)?
+        })
+    }
+
+    fn remove<'a>(&'a self, sha256: &'a str, age: Duration) -> BoxFuture<'a, io::Result<bool>> {
+        Box::pin(async move {
+            let Some(path) = self.blob_path(sha256) else {
+                return Ok(false);
+            };
+            match tokio::fs::metadata(&path).await {
+                Ok(m) if older_than(&m, age) => {}
+                Ok(_) => return Ok(false),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(e) => return Err(e),
+            }
+            match tokio::fs::remove_file(&path).await {
+                Ok(()) => Ok(true),
+                // Another instance's sweep was first.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    fn sweep_temporary(&self, age: Duration) -> BoxFuture<'_, io::Result<usize>> {
+        let (tmp_root, own) = (self.root.join("tmp"), self.tmp.clone());
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || Self::walk_temporary(&tmp_root, &own, age))
+                .await
+                .map_err(io::Error::other)?
         })
     }
 }
@@ -185,6 +339,46 @@ mod tests {
         assert_eq!(s.temporary_files(), 0);
         assert!(matches!(s.open(&sha).await, Ok(Blob::File(_))));
         assert!(s.open("../../etc/passwd").await.is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn instances_share_a_folder_and_only_old_files_are_swept() {
+        let dir = std::env::temp_dir().join(format!("ll-storage-{}", Uuid::now_v7()));
+        let a = LocalStorage::open_at(&dir).unwrap();
+        let mut upload = a.begin().await.unwrap();
+        upload.write(b"in flight").await.unwrap();
+        // Another instance starting on the same folder leaves the upload alone.
+        let b = LocalStorage::open_at(&dir).unwrap();
+        assert_eq!(a.temporary_files(), 1);
+        let hour = Duration::from_secs(3600);
+        assert_eq!(b.sweep_temporary(hour).await.unwrap(), 0);
+        assert_eq!(a.temporary_files(), 1);
+        let sha = a.commit(upload).await.unwrap();
+        assert_eq!(a.temporary_files(), 0);
+        // Young blobs are not candidates, and are not removed when named.
+        assert!(b.stored_before(hour).await.unwrap().is_empty());
+        assert!(!b.remove(&sha, hour).await.unwrap());
+        let old = b.stored_before(Duration::ZERO).await.unwrap();
+        assert_eq!(
+            old,
+            vec![Stored {
+                sha256: sha.clone(),
+                size: 9
+            }]
+        );
+        assert!(b.remove(&sha, Duration::ZERO).await.unwrap());
+        assert!(!b.remove(&sha, Duration::ZERO).await.unwrap());
+        assert!(a.open(&sha).await.is_err());
+        // With no grace, leftovers of any instance go; an instance's folder is made again.
+        let mut left = b.begin().await.unwrap();
+        left.write(b"x").await.unwrap();
+        std::mem::forget(left);
+        assert_eq!(a.sweep_temporary(Duration::ZERO).await.unwrap(), 1);
+        let mut again = b.begin().await.unwrap();
+        again.write(b"y").await.unwrap();
+        assert_eq!(b.temporary_files(), 1);
+        drop(again);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

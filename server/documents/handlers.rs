@@ -40,7 +40,7 @@ fn multipart(req: &HttpRequest, payload: web::Payload) -> AppResult<Multipart> {
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 413, body = ErrorBody),
+        (status = 413, description = "`payload_too_large` past the upload limit, or `quota_exceeded` past the uploader's or the organization's storage quota", body = ErrorBody),
         (status = 415, body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
@@ -101,7 +101,9 @@ pub async fn get_document(
     Ok(web::Json(service::get(&state, user.0.as_ref(), *id).await?))
 }
 
-/// Upload a new version (same rights as uploading).
+/// Upload a new version: the uploader, or those who manage the parent (a room's
+/// moderators, an organization's owners and editors, a practice's editors, an event's
+/// moderators) and platform moderators.
 #[utoipa::path(
     tag = "documents",
     security(("bearer" = [])),
@@ -112,8 +114,9 @@ pub async fn get_document(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 413, body = ErrorBody),
+        (status = 413, description = "`payload_too_large` past the upload limit, or `quota_exceeded` past the uploader's or the organization's storage quota", body = ErrorBody),
         (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody),
     )
 )]
 #[post("/documents/{id}/versions")]
@@ -187,7 +190,10 @@ async fn send(
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
     // Opening is one syscall on a local path: not worth a blocking-pool hop.
     let file = NamedFile::open(&path)
-        .map_err(AppError::internal)?
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => service::content_missing(id, v.number),
+            _ => AppError::internal(e),
+        })?
         .use_etag(false)
         .use_last_modified(false)
         .set_content_type(mime)
@@ -215,6 +221,7 @@ async fn send(
         (status = 206, description = "the requested range"),
         (status = 304, description = "`If-None-Match` matched"),
         (status = 404, body = ErrorBody),
+        (status = 410, description = "`content_missing`: the version exists but its content is gone from storage", body = ErrorBody),
     )
 )]
 #[get("/documents/{id}/content")]
@@ -236,6 +243,7 @@ pub async fn content(
         (status = 206, description = "the requested range"),
         (status = 304, description = "`If-None-Match` matched"),
         (status = 404, body = ErrorBody),
+        (status = 410, description = "`content_missing`: the version exists but its content is gone from storage", body = ErrorBody),
     )
 )]
 #[get("/documents/{id}/versions/{n}/content")]
@@ -249,8 +257,8 @@ pub async fn version_content(
     send(&req, &state, user.0.as_ref(), id, Some(n)).await
 }
 
-/// Delete a document (its uploader, editors of what it is attached to, moderators). Its
-/// content is no longer served.
+/// Delete a document (the same people as for a new version). Its content is no longer
+/// served, and the sweep removes it after the grace period.
 #[utoipa::path(
     tag = "documents",
     security(("bearer" = [])),

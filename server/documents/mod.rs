@@ -9,3 +9,4 @@ pub mod repo;
 pub mod routes;
 pub mod service;
 pub mod sniff;
+pub mod sweep;

@@ -138,3 +138,101 @@ pub async fn soft_delete(conn: &mut AsyncPgConnection, id: Uuid, by: Uuid) -> Qu
         .await
         .map(|_| ())
 }
+
+#[derive(QueryableByName)]
+struct Sum {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    bytes: i64,
+}
+
+/// Bytes of the versions `user` uploaded to documents that are not deleted.
+pub async fn used_by_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<i64> {
+    let s: Sum = diesel::sql_query(
+        "SELECT coalesce(sum(v.size), 0)::bigint AS bytes FROM document_versions v \
+         JOIN documents d ON d.id = v.document_id \
+         WHERE v.uploaded_by = $1 AND d.deleted_at IS NULL",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(user)
+    .get_result(conn)
+    .await?;
+    Ok(s.bytes)
+}
+
+/// Bytes of the versions of documents (not deleted) attached to `org`, its practices,
+/// events and rooms.
+pub async fn used_by_organization(conn: &mut AsyncPgConnection, org: Uuid) -> QueryResult<i64> {
+    let s: Sum = diesel::sql_query(
+        "SELECT coalesce(sum(v.size), 0)::bigint AS bytes FROM document_versions v \
+         JOIN documents d ON d.id = v.document_id \
+         WHERE d.deleted_at IS NULL AND ( \
+            (d.attached_type = 'organization' AND d.attached_id = $1) \
+         OR (d.attached_type = 'practice' \
+             AND d.attached_id IN (SELECT id FROM practices WHERE organization_id = $1)) \
+         OR (d.attached_type = 'event' \
+             AND d.attached_id IN (SELECT id FROM events WHERE organization_id = $1)) \
+         OR (d.attached_type = 'room' \
+             AND d.attached_id IN (SELECT id FROM rooms WHERE organization_id = $1)))",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(org)
+    .get_result(conn)
+    .await?;
+    Ok(s.bytes)
+}
+
+/// The organization whose quota a document of this parent counts against, if any.
+pub async fn organization_of(
+    conn: &mut AsyncPgConnection,
+    kind: AttachedType,
+    parent: Uuid,
+) -> QueryResult<Option<Uuid>> {
+    use crate::db::schema::{events, practices, rooms};
+    match kind {
+        AttachedType::Organization => Ok(Some(parent)),
+        AttachedType::Practice => practices::table
+            .find(parent)
+            .select(practices::organization_id)
+            .first(conn)
+            .await
+            .optional(),
+        AttachedType::Event => Ok(events::table
+            .find(parent)
+            .select(events::organization_id)
+            .first::<Option<Uuid>>(conn)
+            .await
+            .optional()?
+            .flatten()),
+        AttachedType::Room => Ok(rooms::table
+            .find(parent)
+            .select(rooms::organization_id)
+            .first::<Option<Uuid>>(conn)
+            .await
+            .optional()?
+            .flatten()),
+    }
+}
+
+#[derive(QueryableByName)]
+struct Sha {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    sha256: String,
+}
+
+/// Which of `shas` a version still needs: one of a document that is not deleted, or was
+/// deleted less than `grace` ago.
+pub async fn live_blobs(
+    conn: &mut AsyncPgConnection,
+    shas: &[String],
+    grace: std::time::Duration,
+) -> QueryResult<std::collections::HashSet<String>> {
+    let rows: Vec<Sha> = diesel::sql_query(
+        "SELECT DISTINCT v.sha256 FROM document_versions v \
+         JOIN documents d ON d.id = v.document_id \
+         WHERE v.sha256 = ANY($1) \
+           AND (d.deleted_at IS NULL OR d.deleted_at > now() - make_interval(secs => $2))",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(shas)
+    .bind::<diesel::sql_types::Double, _>(grace.as_secs_f64())
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.sha256).collect())
+}

@@ -16,7 +16,7 @@ use crate::auth::AuthUser;
 use crate::domain::short_line;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::shared::person::PersonRef;
-use crate::shared::vocab::AttachedType;
+use crate::shared::vocab::{AttachedType, MemberRole};
 use crate::state::AppState;
 use crate::storage::{Blob, Upload};
 
@@ -25,7 +25,19 @@ const MAX_FIELD: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Access {
     pub read: bool,
+    /// May add documents, and change (new versions, delete) the ones they uploaded.
     pub edit: bool,
+    /// May change anyone's documents of the parent.
+    pub manage: bool,
+}
+
+impl Access {
+    /// Whether `user` may add a version to, or delete, `d`. In a room anyone inside may
+    /// share, so sharing cannot mean owning what others shared: only the uploader and
+    /// those who manage the parent change a document.
+    fn may_change(&self, d: &Document, user: &AuthUser) -> bool {
+        self.manage || (self.edit && d.uploaded_by == Some(user.id)) || user.is_moderator()
+    }
 }
 
 /// What the caller may do with documents of a parent. A parent the caller cannot read is
@@ -36,32 +48,40 @@ pub async fn access(
     id: Uuid,
     user: Option<&AuthUser>,
 ) -> AppResult<Access> {
-    let (read, edit) = match kind {
-        AttachedType::Practice => crate::practices::service::access_of(conn, id, user).await?,
-        AttachedType::Event => crate::events::service::access_of(conn, id, user).await?,
+    let (read, edit, manage) = match kind {
+        AttachedType::Practice => {
+            let (read, edit) = crate::practices::service::access_of(conn, id, user).await?;
+            (read, edit, edit)
+        }
+        AttachedType::Event => {
+            let (read, edit) = crate::events::service::access_of(conn, id, user).await?;
+            (read, edit, edit)
+        }
         AttachedType::Room => {
-            let inside = match user {
-                Some(u) => crate::rooms::api::access(conn, id, u).await?.is_some(),
-                None => false,
+            // `Some(moderates)`: room moderators and platform moderators manage.
+            let entry = match user {
+                Some(u) => crate::rooms::api::access(conn, id, u).await?,
+                None => None,
             };
-            (inside, inside)
+            (entry.is_some(), entry.is_some(), entry == Some(true))
         }
         AttachedType::Organization => {
             if crate::orgs::repo::find(conn, id).await?.is_none() {
-                (false, false)
+                (false, false, false)
             } else {
-                let member = match user {
+                let editor = match user {
                     None => false,
                     Some(u) if u.is_moderator() => true,
-                    Some(u) => crate::orgs::repo::member_role(conn, id, u.id)
-                        .await?
-                        .is_some(),
+                    Some(u) => matches!(
+                        crate::orgs::repo::member_role(conn, id, u.id).await?,
+                        Some(MemberRole::Owner | MemberRole::Editor)
+                    ),
                 };
-                (true, member)
+                (true, editor, editor)
             }
         }
     };
-    Ok(Access { read, edit })
+    Ok(Access { read, edit, manage })
 }
 
 fn not_found() -> AppError {
@@ -93,10 +113,101 @@ fn require_edit(a: Access, kind: AttachedType) -> AppResult<()> {
             }
             AttachedType::Event => "only the event's moderators may add documents",
             AttachedType::Room => "only the room's participants may add documents",
-            AttachedType::Organization => "only the organization's members may add documents",
+            AttachedType::Organization => {
+                "only the organization's editors and owners may add documents"
+            }
         }));
     }
     Ok(())
+}
+
+fn require_change(a: Access, d: &Document, user: &AuthUser) -> AppResult<()> {
+    if a.may_change(d, user) {
+        return Ok(());
+    }
+    Err(AppError::forbidden(match d.attached_type {
+        AttachedType::Room => {
+            "only the uploader and the room's moderators may change or delete this document"
+        }
+        AttachedType::Organization => {
+            "only the organization's editors and owners may change or delete this document"
+        }
+        AttachedType::Practice | AttachedType::Event => {
+            "only the uploader and editors of what it is attached to may change or delete this document"
+        }
+    }))
+}
+
+// ---- quotas ----
+
+/// One storage quota that applies to an upload, and what is used of it.
+#[derive(Debug, Clone, Copy)]
+struct Quota {
+    scope: &'static str,
+    quota: u64,
+    used: u64,
+}
+
+/// The quotas an upload counts against: the uploader's, and that of the organization the
+/// parent belongs to. Empty: none known yet (the parent's fields come after the file).
+#[derive(Debug, Clone, Default)]
+struct Budget(Vec<Quota>);
+
+impl Budget {
+    async fn of(
+        state: &AppState,
+        conn: &mut AsyncPgConnection,
+        user: &AuthUser,
+        kind: AttachedType,
+        parent: Uuid,
+    ) -> AppResult<Self> {
+        let s = &state.settings.documents;
+        let mut quotas = Vec::new();
+        if s.user_quota_bytes > 0 {
+            quotas.push(Quota {
+                scope: "user",
+                quota: s.user_quota_bytes,
+                used: repo::used_by_user(conn, user.id).await?.max(0) as u64,
+            });
+        }
+        if s.organization_quota_bytes > 0
+            && let Some(org) = repo::organization_of(conn, kind, parent).await?
+        {
+            quotas.push(Quota {
+                scope: "organization",
+                quota: s.organization_quota_bytes,
+                used: repo::used_by_organization(conn, org).await?.max(0) as u64,
+            });
+        }
+        Ok(Self(quotas))
+    }
+
+    /// 413 `quota_exceeded` when `size` more bytes do not fit.
+    fn check(&self, size: u64) -> AppResult<()> {
+        for q in &self.0 {
+            if q.used.saturating_add(size) > q.quota {
+                let whose = match q.scope {
+                    "user" => "your",
+                    _ => "the organization's",
+                };
+                return Err(AppError::QuotaExceeded {
+                    message: format!(
+                        "this upload does not fit in {whose} storage quota: {} of {} bytes \
+                         are used and the upload needs at least {size} more; delete \
+                         documents or ask an administrator for a larger quota",
+                        q.used, q.quota
+                    ),
+                    details: serde_json::json!({
+                        "scope": q.scope,
+                        "quota_bytes": q.quota,
+                        "used_bytes": q.used,
+                        "upload_bytes": size,
+                    }),
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 // ---- multipart ----
@@ -124,7 +235,8 @@ async fn read_text(field: &mut actix_multipart::Field, name: &str) -> AppResult<
 }
 
 /// Reads the form, streaming `file` to storage. `before_file` runs when the file starts,
-/// with the text fields seen so far, so rights can be refused before any byte is stored.
+/// with the text fields seen so far, so rights can be refused before any byte is stored;
+/// it returns the quotas the file must fit in, checked as it streams.
 async fn read_form<F, Fut>(
     state: &AppState,
     mut form: Multipart,
@@ -132,7 +244,7 @@ async fn read_form<F, Fut>(
 ) -> AppResult<Form>
 where
     F: FnMut(&HashMap<String, String>) -> Fut,
-    Fut: std::future::Future<Output = AppResult<()>>,
+    Fut: std::future::Future<Output = AppResult<Budget>>,
 {
     let limit = state.settings.documents.max_upload_bytes;
     let mut out = Form::default();
@@ -151,7 +263,8 @@ where
         if out.file.is_some() {
             return Err(FieldErrors::single("file", "send one file per request"));
         }
-        before_file(&out.fields).await?;
+        let budget = before_file(&out.fields).await?;
+        budget.check(0)?;
         let filename = sniff::filename(
             field
                 .content_disposition()
@@ -168,6 +281,7 @@ where
                     limit: limit as usize,
                 });
             }
+            budget.check(upload.size() + chunk.len() as u64)?;
             upload.write(&chunk).await.map_err(AppError::internal)?;
         }
         out.file = Some((upload, filename));
@@ -245,8 +359,9 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
             if let Ok((kind, id)) = parent {
                 let mut conn = state.conn().await?;
                 require_edit(access(&mut conn, kind, id, Some(&user)).await?, kind)?;
+                return Budget::of(&state, &mut conn, &user, kind, id).await;
             }
-            Ok(())
+            Ok(Budget::default())
         }
     })
     .await?;
@@ -266,6 +381,9 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
     let mut conn = state.conn().await?;
     // Again: the parent's fields may have come after the file, or come twice.
     require_edit(access(&mut conn, kind, parent, Some(user)).await?, kind)?;
+    Budget::of(state, &mut conn, user, kind, parent)
+        .await?
+        .check(upload.size())?;
     let id = Uuid::now_v7();
     let version = store(state, upload, filename, id, 1, user).await?;
     let v = version.clone();
@@ -289,16 +407,26 @@ pub async fn add_version(
     id: Uuid,
     form: Multipart,
 ) -> AppResult<DocumentView> {
-    {
+    let (kind, parent, budget) = {
         let mut conn = state.conn().await?;
         let (d, a) = readable(&mut conn, id, Some(user)).await?;
-        require_edit(a, d.attached_type)?;
-    }
-    let form = read_form(state, form, |_| async { Ok(()) }).await?;
+        require_change(a, &d, user)?;
+        let budget = Budget::of(state, &mut conn, user, d.attached_type, d.attached_id).await?;
+        (d.attached_type, d.attached_id, budget)
+    };
+    let form = read_form(state, form, |_| {
+        let budget = budget.clone();
+        async move { Ok(budget) }
+    })
+    .await?;
     let Some((upload, filename)) = form.file else {
         return Err(FieldErrors::single("file", "is required"));
     };
     let mut conn = state.conn().await?;
+    // Others may have stored something meanwhile.
+    Budget::of(state, &mut conn, user, kind, parent)
+        .await?
+        .check(upload.size())?;
     conn.transaction::<_, AppError, _>(async move |conn| {
         let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
         let v = store(state, upload, filename, id, d.latest + 1, user).await?;
@@ -411,7 +539,7 @@ pub async fn content(
         .ok_or_else(|| AppError::not_found("version"))?;
     let blob = state.documents.open(&v.sha256).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            AppError::internal(anyhow::anyhow!("content of {id} v{} is missing", v.number))
+            content_missing(id, v.number)
         } else {
             AppError::internal(e)
         }
@@ -419,16 +547,25 @@ pub async fn content(
     Ok((v, blob))
 }
 
+/// The row is there and its content is not (a data volume lost or restored without its
+/// blobs): 410 for the client, and a line for the operator naming what to restore.
+pub fn content_missing(id: Uuid, number: i32) -> AppError {
+    tracing::warn!(document = %id, version = number, "document content missing from storage");
+    AppError::Gone {
+        code: "content_missing",
+        message: format!(
+            "the content of version {number} of this document is missing from storage; \
+             an administrator can restore it from a backup"
+        ),
+    }
+}
+
 /// The uploader, editors of the parent and platform moderators delete (softly: the row
 /// stays for the record, the content is no longer served).
 pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()> {
     let mut conn = state.conn().await?;
     let (d, a) = readable(&mut conn, id, Some(user)).await?;
-    if !(a.edit || user.is_moderator() || d.uploaded_by == Some(user.id)) {
-        return Err(AppError::forbidden(
-            "only the uploader, editors of what it is attached to and moderators may delete a document",
-        ));
-    }
+    require_change(a, &d, user)?;
     repo::soft_delete(&mut conn, id, user.id).await?;
     Ok(())
 }

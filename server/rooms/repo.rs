@@ -746,21 +746,34 @@ pub async fn hidden_questions(
 }
 
 /// Edits and deletions also rewrite the original message, so history shows the current
-/// text and a deleted message's text is really gone (moderation removes it for a reason).
+/// text (with its document) and a deleted message's text is really gone (moderation removes it for a reason).
 pub async fn rewrite_chat(
     conn: &mut AsyncPgConnection,
     room: Uuid,
     seq: i64,
     new_text: Option<&str>,
 ) -> QueryResult<()> {
-    let data = match new_text {
-        Some(t) => serde_json::json!({"text": t, "edited": true}),
-        None => serde_json::json!({"deleted": true}),
-    };
-    diesel::update(room_events::table.find((room, seq)))
-        .set(room_events::data.eq(data))
-        .execute(conn)
-        .await?;
+    match new_text {
+        // An edit changes the text only: the attached document (and whatever else the
+        // message carried) stays.
+        Some(t) => {
+            diesel::sql_query(
+                "UPDATE room_events SET data = data || jsonb_build_object('text', $3::text, 'edited', true) \
+                 WHERE room_id = $1 AND seq = $2",
+            )
+            .bind::<SqlUuid, _>(room)
+            .bind::<BigInt, _>(seq)
+            .bind::<diesel::sql_types::Text, _>(t)
+            .execute(conn)
+            .await?;
+        }
+        None => {
+            diesel::update(room_events::table.find((room, seq)))
+                .set(room_events::data.eq(serde_json::json!({"deleted": true})))
+                .execute(conn)
+                .await?;
+        }
+    }
     if new_text.is_none() {
         // Earlier edits carried the text too.
         diesel::sql_query(

@@ -57,25 +57,109 @@ fn parent(kind: &str, pid: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Files under the app's document storage: (in tmp/, stored blobs).
-fn storage_files(app: &TestApp) -> (usize, usize) {
-    let root = app.data_dir.join("documents");
-    let tmp = std::fs::read_dir(root.join("tmp")).map_or(0, |d| d.count());
-    let mut blobs = 0;
-    let mut stack = vec![root.clone()];
+/// The files under `dir` and its subfolders.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let p = e.path();
             if p.is_dir() {
-                if p.file_name().is_some_and(|n| n != "tmp") {
-                    stack.push(p);
-                }
+                stack.push(p);
             } else {
-                blobs += 1;
+                out.push(p);
             }
         }
     }
-    (tmp, blobs)
+    out
+}
+
+/// Files under the app's document storage: (in tmp/ (every instance's folder), stored
+/// blobs).
+fn storage_files(app: &TestApp) -> (usize, usize) {
+    let root = app.data_dir.join("documents");
+    let all = files_under(&root);
+    let tmp = all
+        .iter()
+        .filter(|p| p.starts_with(root.join("tmp")))
+        .count();
+    (tmp, all.len() - tmp)
+}
+
+/// Where the blob with this SHA-256 is stored.
+fn blob_path(app: &TestApp, sha256: &str) -> std::path::PathBuf {
+    app.data_dir
+        .join("documents")
+        .join(&sha256[0..2])
+        .join(&sha256[2..4])
+        .join(sha256)
+}
+
+/// A multipart upload to a practice written by hand over a raw socket, so a test can stop
+/// in the middle of the file.
+struct RawUpload {
+    sock: tokio::net::TcpStream,
+    tail: String,
+}
+
+impl RawUpload {
+    /// Sends the head and `first` bytes of a file of `len` bytes, and waits until the
+    /// server has it in a temporary file.
+    async fn start(app: &TestApp, user: &TestUser, pid: &str, first: &[u8], len: usize) -> Self {
+        let addr = app.addr.trim_start_matches("http://").to_owned();
+        let boundary = "XyZboundary";
+        let head = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_type\"\r\n\r\npractice\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_id\"\r\n\r\n{pid}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.pdf\"\r\n\
+             Content-Type: application/pdf\r\n\r\n"
+        );
+        let tail = format!("\r\n--{boundary}--\r\n");
+        let total = head.len() + len + tail.len();
+        let mut sock = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        sock.write_all(
+            format!(
+                "POST /api/v1/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+                 Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n",
+                user.access
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+        sock.write_all(head.as_bytes()).await.unwrap();
+        sock.write_all(first).await.unwrap();
+        sock.flush().await.unwrap();
+        // Waited for (however busy the machine is), not slept on.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while storage_files(app).0 != 1 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the upload should be in progress in tmp/: {:?}",
+                storage_files(app)
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Self { sock, tail }
+    }
+
+    /// Sends the rest of the file and the end of the form; the response's status.
+    async fn finish(mut self, rest: &[u8]) -> u16 {
+        use tokio::io::AsyncReadExt;
+        self.sock.write_all(rest).await.unwrap();
+        self.sock.write_all(self.tail.as_bytes()).await.unwrap();
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = self.sock.read(&mut chunk).await.unwrap();
+            assert!(n > 0, "closed: {}", String::from_utf8_lossy(&buf));
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        let head = String::from_utf8_lossy(&buf);
+        head[9..12]
+            .parse()
+            .unwrap_or_else(|_| panic!("not HTTP: {head}"))
+    }
 }
 
 #[tokio::test]
@@ -532,42 +616,10 @@ async fn an_upload_cut_off_halfway_leaves_no_row_and_no_file() {
     let app = TestApp::spawn().await;
     let owner = app.register("owner").await;
     let pid = practice(&app, &owner, true).await;
-    let addr = app.addr.trim_start_matches("http://").to_owned();
-    let boundary = "XyZboundary";
-    let head = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_type\"\r\n\r\npractice\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_id\"\r\n\r\n{pid}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.pdf\"\r\n\
-         Content-Type: application/pdf\r\n\r\n"
-    );
-    let total = head.len() + 4 * 1024 * 1024 + 64;
-    let mut sock = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    sock.write_all(
-        format!(
-            "POST /api/v1/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
-             Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n",
-            owner.access
-        )
-        .as_bytes(),
-    )
-    .await
-    .unwrap();
-    sock.write_all(head.as_bytes()).await.unwrap();
+    // Half of a 4 MiB file, then the client goes away mid-file.
     let half = pdf(2 * 1024 * 1024, 9);
-    sock.write_all(&half).await.unwrap();
-    sock.flush().await.unwrap();
-    // Wait until the server stores what came (however busy the machine is), then go away
-    // mid-file.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while storage_files(&app).0 != 1 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the upload should be in progress in tmp/: {:?}",
-            storage_files(&app)
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    drop(sock);
+    let upload = RawUpload::start(&app, &owner, &pid, &half, 4 * 1024 * 1024).await;
+    drop(upload);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     while storage_files(&app) != (0, 0) {
         assert!(
@@ -633,4 +685,409 @@ async fn a_chat_message_can_carry_a_document_of_its_room() {
         .get(&format!("/api/v1/documents/{}", id(&d)), None)
         .await;
     assert_error(s, &b2, 404, "not_found");
+}
+
+#[tokio::test]
+async fn editing_a_chat_message_keeps_its_document() {
+    let app = TestApp::spawn().await;
+    let host = app.moderator("host").await;
+    let guest = app.register("guest").await;
+    let room = crate::ws::open_room(&app, &host).await;
+    let d = app
+        .upload_document(&guest, "room", &room, b"agenda\n".to_vec(), "agenda.txt")
+        .await;
+    let (mut ws, _) = crate::ws::Ws::join(&app.addr, &guest, &room, None).await;
+    let seq = ws
+        .act(json!({"type": "chat.send", "text": "The agneda", "document_id": id(&d)}))
+        .await;
+    ws.act(json!({"type": "chat.edit", "seq": seq, "text": "The agenda"}))
+        .await;
+    ws.close().await;
+    // The history, over REST and on a resumed socket, has the new text and the document.
+    let log = app
+        .get_ok(&format!("/api/v1/rooms/{room}/events"), Some(&host.access))
+        .await;
+    let chat = &log["items"][0];
+    assert_eq!(chat["seq"], seq, "{log}");
+    assert_eq!(chat["text"], "The agenda", "{chat}");
+    assert_eq!(chat["edited"], true, "{chat}");
+    assert_eq!(chat["document"]["id"], id(&d), "{chat}");
+    assert_eq!(chat["document"]["title"], "agenda.txt", "{chat}");
+    let (mut again, _) = crate::ws::Ws::join(&app.addr, &host, &room, Some(0)).await;
+    let replayed = again.next_of("chat").await;
+    assert_eq!(replayed["text"], "The agenda", "{replayed}");
+    assert_eq!(replayed["document"]["id"], id(&d), "{replayed}");
+}
+
+/// `user`'s answer to a new version of document `did`, and to deleting it.
+async fn try_change(app: &TestApp, user: &TestUser, did: &str) -> (u16, u16) {
+    let (s, b) = app
+        .upload(
+            Some(user),
+            &format!("/api/v1/documents/{did}/versions"),
+            &[],
+            b"replaced\n".to_vec(),
+            "replaced.txt",
+        )
+        .await;
+    assert!(s == 201 || s == 403, "{s} {b}");
+    let (d, b) = app
+        .delete(&format!("/api/v1/documents/{did}"), Some(&user.access))
+        .await;
+    assert!(d == 204 || d == 403, "{d} {b}");
+    (s.as_u16(), d.as_u16())
+}
+
+#[tokio::test]
+async fn only_the_uploader_and_the_rooms_moderators_change_a_room_document() {
+    let app = TestApp::spawn().await;
+    let host = app.moderator("host").await;
+    let ana = app.register("ana").await;
+    let ben = app.register("ben").await;
+    let mia = app.register("mia").await;
+    let room = crate::ws::open_room(&app, &host).await;
+    app.post_ok(
+        201,
+        &format!("/api/v1/rooms/{room}/moderators"),
+        Some(&host.access),
+        json!({"user_id": mia.id}),
+    )
+    .await;
+    let share = |name: &'static str| {
+        let (app, ana, room) = (&app, &ana, &room);
+        async move {
+            let d = app
+                .upload_document(ana, "room", room, b"notes\n".to_vec(), name)
+                .await;
+            id(&d).to_owned()
+        }
+    };
+    // Another participant of the open room: neither a new version nor a delete.
+    let d1 = share("one.txt").await;
+    let (s, b) = app
+        .upload(
+            Some(&ben),
+            &format!("/api/v1/documents/{d1}/versions"),
+            &[],
+            b"mine now\n".to_vec(),
+            "one.txt",
+        )
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let (s, b) = app
+        .delete(&format!("/api/v1/documents/{d1}"), Some(&ben.access))
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let doc = app
+        .get_ok(&format!("/api/v1/documents/{d1}"), Some(&ben.access))
+        .await;
+    assert_eq!(doc["version"], 1, "{doc}");
+    // The uploader, a room moderator and a platform moderator may.
+    assert_eq!(try_change(&app, &ana, &d1).await, (201, 204));
+    let d2 = share("two.txt").await;
+    assert_eq!(try_change(&app, &mia, &d2).await, (201, 204));
+    let d3 = share("three.txt").await;
+    assert_eq!(try_change(&app, &host, &d3).await, (201, 204));
+}
+
+#[tokio::test]
+async fn only_editors_and_owners_change_organization_documents() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let ed = app.register("ed").await;
+    let max = app.register("max").await;
+    let org = app.city(&owner, "Gent", "BE").await;
+    app.add_member(&owner, &org, &ed, "editor").await;
+    app.add_member(&owner, &org, &max, "member").await;
+    // A plain member may read but neither add nor change the organization's documents.
+    let (s, b) = app
+        .upload(
+            Some(&max),
+            "/api/v1/documents",
+            &parent("organization", &org),
+            b"statutes\n".to_vec(),
+            "statutes.txt",
+        )
+        .await;
+    assert_error(s, &b, 403, "forbidden");
+    let d = app
+        .upload_document(
+            &owner,
+            "organization",
+            &org,
+            b"statutes\n".to_vec(),
+            "statutes.txt",
+        )
+        .await;
+    let did = id(&d).to_owned();
+    app.get_ok(&format!("/api/v1/documents/{did}"), Some(&max.access))
+        .await;
+    assert_eq!(try_change(&app, &max, &did).await, (403, 403));
+    // An editor may, on anyone's document.
+    assert_eq!(try_change(&app, &ed, &did).await, (201, 204));
+}
+
+#[tokio::test]
+async fn a_version_whose_content_is_gone_is_410_content_missing() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let body = pdf(3000, 11);
+    let d = app
+        .upload_document(&owner, "practice", &pid, body.clone(), "plan.pdf")
+        .await;
+    // The row survives, the file does not (a container recreated without its volume).
+    std::fs::remove_file(blob_path(&app, &hex(&body))).unwrap();
+    for path in [
+        format!("/api/v1/documents/{}/content", id(&d)),
+        format!("/api/v1/documents/{}/versions/1/content", id(&d)),
+    ] {
+        let (s, b) = app.get(&path, Some(&owner.access)).await;
+        assert_error(s, &b, 410, "content_missing");
+    }
+    // The metadata is still there.
+    app.get_ok(&format!("/api/v1/documents/{}", id(&d)), None)
+        .await;
+}
+
+#[tokio::test]
+async fn uploads_past_a_storage_quota_are_refused_with_the_numbers() {
+    let app = TestApp::spawn_with(|s| {
+        s.documents.user_quota_bytes = 10_000;
+        s.documents.organization_quota_bytes = 15_000;
+    })
+    .await;
+    let owner = app.register("owner").await;
+    let ed = app.register("ed").await;
+    let org = app.city(&owner, "Lyon", "FR").await;
+    app.add_member(&owner, &org, &ed, "editor").await;
+    let first = app
+        .upload_document(&owner, "organization", &org, pdf(6000, 1), "a.pdf")
+        .await;
+    // The uploader's quota: 6000 used, 5000 more do not fit in 10,000.
+    let (s, b) = app
+        .upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &parent("organization", &org),
+            pdf(5000, 2),
+            "b.pdf",
+        )
+        .await;
+    let details = assert_error(s, &b, 413, "quota_exceeded");
+    assert_eq!(details["scope"], "user", "{b}");
+    assert_eq!(details["quota_bytes"], 10_000, "{b}");
+    assert_eq!(details["used_bytes"], 6000, "{b}");
+    let message = b["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("6000") && message.contains("10000"),
+        "{message}"
+    );
+    // New versions count too.
+    let (s, b) = app
+        .upload(
+            Some(&owner),
+            &format!("/api/v1/documents/{}/versions", id(&first)),
+            &[],
+            pdf(5000, 3),
+            "a2.pdf",
+        )
+        .await;
+    assert_error(s, &b, 413, "quota_exceeded");
+    // The organization's quota: a practice of it counts, and 6000 + 6000 + 4000 > 15,000.
+    let p = practice_of(&app, &owner, &org).await;
+    app.upload_document(&ed, "practice", &p, pdf(6000, 4), "c.pdf")
+        .await;
+    let (s, b) = app
+        .upload(
+            Some(&ed),
+            "/api/v1/documents",
+            &parent("organization", &org),
+            pdf(4000, 5),
+            "d.pdf",
+        )
+        .await;
+    let details = assert_error(s, &b, 413, "quota_exceeded");
+    assert_eq!(details["scope"], "organization", "{b}");
+    assert_eq!(details["used_bytes"], 12_000, "{b}");
+    // Refused uploads leave nothing behind; deleting frees the space.
+    assert_eq!(storage_files(&app).0, 0);
+    assert_eq!(app.count("document_versions").await, 2);
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/documents/{}", id(&first)),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    app.upload_document(&ed, "organization", &org, pdf(4000, 5), "d.pdf")
+        .await;
+}
+
+/// A draft practice of organization `org`, written by `author` (an editor of it); its id.
+async fn practice_of(app: &TestApp, author: &TestUser, org: &str) -> String {
+    let themes = app.get_ok("/api/v1/themes?limit=1", None).await;
+    let p = app
+        .create_practice(
+            author,
+            json!({"organization_id": org, "title": "Bike lanes", "summary": "Lanes.",
+                   "body": "Body.", "theme_ids": [id(&themes["items"][0])], "language": "fr",
+                   "implementation_status": "ongoing"}),
+        )
+        .await;
+    id(&p).to_owned()
+}
+
+/// Runs `livinglab sweep` against the app's database and data folder with this grace
+/// period; its standard output.
+async fn sweep(app: &TestApp, grace_seconds: u64) -> String {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_livinglab"))
+        .arg("sweep")
+        .env_clear()
+        .env("DATABASE_URL", &app.db_url)
+        .env("LIVINGLAB_DATA_DIR", &app.data_dir)
+        .env("LIVINGLAB_SWEEP_GRACE_SECONDS", grace_seconds.to_string())
+        .env("LIVINGLAB_LOG", "warn")
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[tokio::test]
+async fn the_sweep_removes_blobs_no_live_version_names_after_the_grace() {
+    let app = TestApp::spawn_with(|s| s.documents.sweep_interval = Duration::ZERO).await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    // Odd seeds: `pdf` makes one content of a seed and seed + 1.
+    let (live, gone, shared) = (pdf(2000, 1), pdf(2000, 3), pdf(2000, 5));
+    let keep = app
+        .upload_document(&owner, "practice", &pid, live.clone(), "live.pdf")
+        .await;
+    let deleted = app
+        .upload_document(&owner, "practice", &pid, gone.clone(), "gone.pdf")
+        .await;
+    // Content that a deleted document and a live one share stays.
+    let shared_doc = app
+        .upload_document(&owner, "practice", &pid, shared.clone(), "shared.pdf")
+        .await;
+    let (s, b) = app
+        .upload(
+            Some(&owner),
+            &format!("/api/v1/documents/{}/versions", id(&deleted)),
+            &[],
+            shared.clone(),
+            "shared-too.pdf",
+        )
+        .await;
+    assert_eq!(s, 201, "{b}");
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/documents/{}", id(&deleted)),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    // What a crash leaves: a blob stored before its row was written, and a temporary file
+    // of an instance that is gone.
+    let orphan = pdf(1000, 7);
+    let orphan_path = blob_path(&app, &hex(&orphan));
+    std::fs::create_dir_all(orphan_path.parent().unwrap()).unwrap();
+    std::fs::write(&orphan_path, &orphan).unwrap();
+    let leftover = app
+        .data_dir
+        .join("documents/tmp/0190aaaa-0000-7000-8000-000000000000/half-written");
+    std::fs::create_dir_all(leftover.parent().unwrap()).unwrap();
+    std::fs::write(&leftover, b"half").unwrap();
+    assert_eq!(storage_files(&app), (1, 4));
+
+    // Within the grace period nothing goes.
+    let out = sweep(&app, 3600).await;
+    assert!(out.contains("removed 0 blobs"), "{out}");
+    assert_eq!(storage_files(&app), (1, 4));
+
+    // After it: the deleted document's own content and the orphan, not the others.
+    let out = sweep(&app, 0).await;
+    assert!(
+        out.contains("removed 2 blobs (3000 bytes) and 1 temporary files"),
+        "{out}"
+    );
+    assert!(!blob_path(&app, &hex(&gone)).exists());
+    assert!(!orphan_path.exists());
+    assert!(!leftover.exists());
+    for (doc, body) in [(&keep, &live), (&shared_doc, &shared)] {
+        let res = app
+            .client
+            .get(app.url(&format!("/api/v1/documents/{}/content", id(doc))))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(hex(&res.bytes().await.unwrap()), hex(body));
+    }
+    assert_eq!(storage_files(&app), (0, 2));
+}
+
+#[tokio::test]
+async fn each_instance_sweeps_on_its_own_interval() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let live = pdf(2000, 1);
+    app.upload_document(&owner, "practice", &pid, live.clone(), "live.pdf")
+        .await;
+    let orphan = pdf(1000, 4);
+    let orphan_path = blob_path(&app, &hex(&orphan));
+    std::fs::create_dir_all(orphan_path.parent().unwrap()).unwrap();
+    std::fs::write(&orphan_path, &orphan).unwrap();
+    // A second instance on the same database and folder, sweeping often with no grace.
+    let data_dir = app.data_dir.clone();
+    let _sweeper = TestApp::spawn_on(&app.db_url, app.db_name.clone(), |s| {
+        s.data_dir = data_dir;
+        s.documents.sweep_interval = Duration::from_millis(50);
+        s.documents.sweep_grace = Duration::ZERO;
+    })
+    .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while orphan_path.exists() {
+        assert!(tokio::time::Instant::now() < deadline, "the orphan stays");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(blob_path(&app, &hex(&live)).exists());
+}
+
+#[tokio::test]
+async fn starting_an_instance_does_not_cut_another_ones_upload() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let body = pdf(2 * 1024 * 1024, 12);
+    let (first, rest) = body.split_at(1024 * 1024);
+    let upload = RawUpload::start(&app, &owner, &pid, first, body.len()).await;
+    // Another instance starts on the same volume while the upload is in progress.
+    let data_dir = app.data_dir.clone();
+    let _other =
+        TestApp::spawn_on(&app.db_url, app.db_name.clone(), |s| s.data_dir = data_dir).await;
+    assert_eq!(
+        storage_files(&app).0,
+        1,
+        "the upload's temporary file is gone"
+    );
+    assert_eq!(upload.finish(rest).await, 201);
+    let list = app
+        .get_ok(
+            &format!("/api/v1/documents?attached_to_type=practice&attached_to_id={pid}"),
+            None,
+        )
+        .await;
+    assert_eq!(list[0]["sha256"], hex(&body), "{list}");
+    assert!(blob_path(&app, &hex(&body)).exists());
 }

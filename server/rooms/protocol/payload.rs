@@ -132,7 +132,8 @@ pub mod micros {
 }
 
 /// `chat`. As written: `text` (and `document`). Edits and deletions rewrite the stored
-/// original: `{"text", "edited": true}`, or `{"deleted": true}` without the text.
+/// original: `{"text", "document"?, "edited": true}`, or `{"deleted": true}` without the
+/// text or the document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
