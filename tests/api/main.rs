@@ -1,6 +1,7 @@
 //! Integration tests: the real server on a real PostgreSQL, driven over HTTP.
 
 mod auth;
+mod contract;
 mod documents;
 mod embedded;
 mod errors;
