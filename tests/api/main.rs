@@ -19,5 +19,6 @@ mod rooms_crash;
 mod rooms_ws;
 mod themes;
 mod users;
+mod walk;
 mod wire;
 mod ws;
