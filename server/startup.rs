@@ -107,7 +107,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The errors every operation of a kind can answer, listed on each operation in one place
 /// rather than on every handler, so that a new route is documented the same way: a JSON body
-/// (`extract::Json`: 400, 413, 415, 422), query parameters (`extract::Query`: 422), path
+/// (`extract::Json`: 400, 413, 415, 422; a form: the same), query parameters (`extract::Query`: 422), path
 /// parameters (a malformed or unknown id: 404), a bearer token, even an optional one
 /// (`AuthUser`/`MaybeAuthUser`: 401), the database (a pool timeout: 503). A handler's own
 /// entry for the same status is kept.
@@ -137,17 +137,27 @@ fn document_shared_errors(doc: &mut utoipa::openapi::OpenApi) {
         ];
         for op in ops.into_iter().flatten() {
             let mut add = Vec::new();
-            let json_body = op.request_body.as_ref().is_some_and(
-                |b| matches!(b, RefOr::T(b) if b.content.keys().any(|m| m.ends_with("json"))),
-            );
-            if json_body {
-                add.push(("400", "`invalid_json`: the body is not JSON"));
-                add.push(("413", "`payload_too_large`: the body exceeds the limit"));
-                add.push((
-                    "415",
-                    "`unsupported_media_type`: the body must be `application/json`",
-                ));
-                add.push(("422", "`validation_failed`: `details` names each bad field"));
+            match op.request_body.as_ref() {
+                Some(RefOr::T(b)) if b.content.keys().any(|m| m.ends_with("json")) => {
+                    add.push(("400", "`invalid_json`: the body is not JSON"));
+                    add.push(("413", "`payload_too_large`: the body exceeds the limit"));
+                    add.push((
+                        "415",
+                        "`unsupported_media_type`: the body must be `application/json`",
+                    ));
+                    add.push(("422", "`validation_failed`: `details` names each bad field"));
+                }
+                // Forms (uploads): the same classes of error, read by their own extractor.
+                Some(_) => {
+                    add.push(("400", "`bad_request`: the form cannot be read"));
+                    add.push(("413", "`payload_too_large`: the body exceeds the limit"));
+                    add.push((
+                        "415",
+                        "`unsupported_media_type`: not the documented body type",
+                    ));
+                    add.push(("422", "`validation_failed`: `details` names each bad field"));
+                }
+                None => {}
             }
             let params = op.parameters.as_deref().unwrap_or_default();
             let located = |at: ParameterIn| {
