@@ -100,8 +100,101 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
+    document_shared_errors(&mut doc);
     describe_responses(&mut doc);
     doc
+}
+
+/// The errors every operation of a kind can answer, listed on each operation in one place
+/// rather than on every handler, so that a new route is documented the same way: a JSON body
+/// (`extract::Json`: 400, 413, 415, 422; a form: the same), query parameters (`extract::Query`: 422), path
+/// parameters (a malformed or unknown id: 404), a bearer token, even an optional one
+/// (`AuthUser`/`MaybeAuthUser`: 401), the database (a pool timeout: 503). A handler's own
+/// entry for the same status is kept.
+fn document_shared_errors(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let error = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .build(),
+        )
+    };
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let ops = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for op in ops.into_iter().flatten() {
+            let mut add = Vec::new();
+            match op.request_body.as_ref() {
+                Some(RefOr::T(b)) if b.content.keys().any(|m| m.ends_with("json")) => {
+                    add.push(("400", "`invalid_json`: the body is not JSON"));
+                    add.push(("413", "`payload_too_large`: the body exceeds the limit"));
+                    add.push((
+                        "415",
+                        "`unsupported_media_type`: the body must be `application/json`",
+                    ));
+                    add.push(("422", "`validation_failed`: `details` names each bad field"));
+                }
+                // Forms (uploads): the same classes of error, read by their own extractor.
+                Some(_) => {
+                    add.push(("400", "`bad_request`: the form cannot be read"));
+                    add.push(("413", "`payload_too_large`: the body exceeds the limit"));
+                    add.push((
+                        "415",
+                        "`unsupported_media_type`: not the documented body type",
+                    ));
+                    add.push(("422", "`validation_failed`: `details` names each bad field"));
+                }
+                None => {}
+            }
+            let params = op.parameters.as_deref().unwrap_or_default();
+            let located = |at: ParameterIn| {
+                params
+                    .iter()
+                    .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == at))
+            };
+            if located(ParameterIn::Query) {
+                add.push((
+                    "422",
+                    "`validation_failed`: `details` names each bad parameter",
+                ));
+            }
+            if located(ParameterIn::Path) {
+                add.push(("404", "`not_found`: nothing has this id"));
+            }
+            let bearer = serde_json::to_value(&op.security)
+                .ok()
+                .and_then(|s| s.as_array().cloned())
+                .is_some_and(|s| s.iter().any(|r| r.get("bearer").is_some()));
+            if bearer {
+                add.push((
+                    "401",
+                    "`unauthorized`: the bearer token is missing, invalid or expired",
+                ));
+            }
+            if path.starts_with("/api/v1/") && path != "/api/v1/openapi.json" {
+                add.push(("503", "`service_unavailable`: the database is unavailable"));
+            }
+            for (status, description) in add {
+                op.responses
+                    .responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| error(description));
+            }
+        }
+    }
 }
 
 /// OpenAPI requires a description on every response; where a handler's annotation gives

@@ -5,7 +5,10 @@
 macro_rules! text_enum {
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:literal ),+ $(,)? }
+        // `$text` is a `tt`, not a `literal`: a `literal` fragment reaches derive macros
+        // wrapped in an invisible group, which utoipa's `ToSchema` does not read as the
+        // `rename` string, so the document named the variants (`Admin`), not the wire text.
+        $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:tt ),+ $(,)? }
     ) => {
         $(#[$meta])*
         #[derive(

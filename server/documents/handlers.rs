@@ -59,6 +59,7 @@ pub async fn upload(
 /// The documents of a parent, oldest first, for whoever may read the parent.
 #[utoipa::path(
     tag = "documents",
+    security((), ("bearer" = [])),
     params(ListParams),
     responses(
         (status = 200, body = Vec<DocumentView>),
@@ -86,6 +87,7 @@ pub async fn list(
 /// A document with all its versions, newest first.
 #[utoipa::path(
     tag = "documents",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = DocumentView),
@@ -215,11 +217,13 @@ async fn send(
 /// The latest version's content (for whoever may read the parent).
 #[utoipa::path(
     tag = "documents",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
-        (status = 200, description = "the content", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 206, description = "the requested range"),
+        (status = 200, description = "the content, with the type it was uploaded as", content_type = "*/*", body = Vec<u8>),
+        (status = 206, description = "the requested range", content_type = "*/*", body = Vec<u8>),
         (status = 304, description = "`If-None-Match` matched"),
+        (status = 416, description = "the range is outside the content"),
         (status = 404, body = ErrorBody),
         (status = 410, description = "`content_missing`: the version exists but its content is gone from storage", body = ErrorBody),
     )
@@ -237,11 +241,13 @@ pub async fn content(
 /// One version's content.
 #[utoipa::path(
     tag = "documents",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path), ("n" = i32, Path)),
     responses(
-        (status = 200, description = "the content", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 206, description = "the requested range"),
+        (status = 200, description = "the content, with the type it was uploaded as", content_type = "*/*", body = Vec<u8>),
+        (status = 206, description = "the requested range", content_type = "*/*", body = Vec<u8>),
         (status = 304, description = "`If-None-Match` matched"),
+        (status = 416, description = "the range is outside the content"),
         (status = 404, body = ErrorBody),
         (status = 410, description = "`content_missing`: the version exists but its content is gone from storage", body = ErrorBody),
     )

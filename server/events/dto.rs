@@ -170,7 +170,10 @@ impl From<AgendaItem> for AgendaItemView {
     }
 }
 
+/// Named apart from practices' `CountsView`: two schemas of one name would be one in the
+/// document, and events' counts were documented with practices' fields.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = EventCountsView)]
 pub struct CountsView {
     pub registered: i64,
     pub waitlisted: i64,

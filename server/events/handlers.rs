@@ -66,6 +66,7 @@ pub async fn create_event(
 /// events; drafts only their moderators.
 #[utoipa::path(
     tag = "events",
+    security((), ("bearer" = [])),
     params(ListEventsParams),
     responses(
         (status = 200, body = Page<EventView>),
@@ -93,6 +94,7 @@ pub async fn list_events(
 /// moderators.
 #[utoipa::path(
     tag = "events",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = EventView),
@@ -272,6 +274,7 @@ pub async fn add_event_moderator(
 /// The event's moderators (its hosts), for everyone who can see the event.
 #[utoipa::path(
     tag = "events",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = Vec<PersonView>),
@@ -392,8 +395,10 @@ pub async fn unregister(
     security(("bearer" = [])),
     params(("id" = Uuid, Path), RegistrationsParams),
     responses(
-        (status = 200, body = RegistrantsView),
-        (status = 200, content_type = "text/csv", body = String),
+        (status = 200, content(
+            (RegistrantsView = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
@@ -527,6 +532,7 @@ pub async fn minutes_from_room(
 /// One event as iCalendar (same visibility as `GET /events/{id}`).
 #[utoipa::path(
     tag = "events",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, content_type = "text/calendar", body = String),

@@ -72,8 +72,10 @@ pub async fn search_practices(
     tag = "practices",
     params(ExportParams, SearchParams),
     responses(
-        (status = 200, content_type = "text/csv", body = String),
-        (status = 200, body = SearchResponse),
+        (status = 200, content(
+            (SearchResponse = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 409, description = "`export_too_large`", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
@@ -147,6 +149,7 @@ pub async fn export_practices(
 /// with sanitized HTML in `html`; `contact` only for signed-in users.
 #[utoipa::path(
     tag = "practices",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = PracticeView),
@@ -371,6 +374,7 @@ pub async fn create_comment(
 /// Top-level comments, oldest first, each with its replies.
 #[utoipa::path(
     tag = "practices",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
     responses(
         (status = 200, body = Page<CommentView>),
@@ -535,6 +539,7 @@ pub async fn create_adoption(
 /// Who adopted the practice, oldest first.
 #[utoipa::path(
     tag = "practices",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
     responses(
         (status = 200, body = Page<AdoptionView>),
@@ -628,6 +633,7 @@ pub async fn organization_adoptions(
 /// its members and moderators.
 #[utoipa::path(
     tag = "practices",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
     responses(
         (status = 200, body = Page<PracticeListItem>),

@@ -128,7 +128,7 @@ async fn add(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, description = "Room or user not found", body = ErrorBody),
-        (status = 409, description = "`already_added`", body = ErrorBody),
+        (status = 409, description = "`already_added`; `event_seats` for an event's room", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
 )]
@@ -176,6 +176,7 @@ pub async fn list_participants(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 409, description = "`event_seats`: an event's room seats its registrations", body = ErrorBody),
     )
 )]
 #[delete("/rooms/{id}/participants/{user_id}")]

@@ -139,3 +139,57 @@ crate::text_enum! {
         Organization => "organization",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The values the OpenAPI document lists for `T`.
+    fn documented<T: utoipa::PartialSchema>() -> Vec<String> {
+        let schema = serde_json::to_value(T::schema()).unwrap();
+        serde_json::from_value(schema["enum"].clone()).unwrap_or_default()
+    }
+
+    fn served<T: serde::Serialize>(all: &[T]) -> Vec<String> {
+        all.iter()
+            .map(|v| {
+                serde_json::to_value(v)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    /// Generated clients read the document: its enums must be the words on the wire.
+    #[test]
+    fn documented_enum_values_are_the_wire_values() {
+        macro_rules! check {
+            ($($t:ty),+) => {$(
+                assert_eq!(
+                    documented::<$t>(),
+                    served(<$t>::ALL),
+                    "{} is documented with other values than it is served with",
+                    stringify!($t)
+                );
+                let words: Vec<&str> = <$t>::ALL.iter().map(|v| v.as_str()).collect();
+                assert_eq!(served(<$t>::ALL), words, "{}", stringify!($t));
+            )+};
+        }
+        check!(
+            Role,
+            OrgKind,
+            MemberRole,
+            RoomAccess,
+            EventKind,
+            EventMode,
+            EventStatus,
+            RegistrationStatus,
+            PracticeStatus,
+            ImplementationStatus,
+            AdoptionStatus,
+            AttachedType
+        );
+    }
+}

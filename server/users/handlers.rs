@@ -51,6 +51,7 @@ pub async fn list_users(
 /// A public profile (email only for the user themself and admins).
 #[utoipa::path(
     tag = "users",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = UserView),

@@ -1,3 +1,4 @@
+use crate::contract::Checked as _;
 use std::time::Duration;
 
 use base64::Engine;
@@ -119,7 +120,7 @@ async fn register_login_me_refresh_reuse_logout() {
         .client
         .post(app.url("/api/v1/auth/logout"))
         .json(&json!({"refresh_token": reg_refresh}))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
@@ -312,14 +313,19 @@ async fn access_tokens_are_checked_strictly() {
     );
 
     // No header, wrong scheme: 401 with a challenge.
-    let res = app.client.get(app.url("/api/v1/me")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .send_checked()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
     let res = app
         .client
         .get(app.url("/api/v1/me"))
         .header("authorization", format!("Basic {}", user.access))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 401);
@@ -362,7 +368,7 @@ async fn concurrent_use_of_one_refresh_token_succeeds_once() {
                 client
                     .post(url)
                     .json(&json!({"refresh_token": token}))
-                    .send()
+                    .send_checked()
                     .await
                     .unwrap()
                     .status()
@@ -445,7 +451,7 @@ async fn register_and_login_are_rate_limited_per_ip() {
         .client
         .post(app.url("/api/v1/auth/register"))
         .json(&json!({"email": "y@example.org", "password": "long enough pw", "display_name": "Y"}))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 429);
@@ -482,7 +488,7 @@ async fn behind_a_trusted_proxy_the_last_hop_is_the_client() {
             .post(app.url("/api/v1/auth/login"))
             .header("x-forwarded-for", xff)
             .json(&body);
-        async move { req.send().await.unwrap().status().as_u16() }
+        async move { req.send_checked().await.unwrap().status().as_u16() }
     };
     // A client forging the left part of the header does not get a fresh budget: the
     // proxy appended the real address last.

@@ -1,6 +1,7 @@
 //! Documents over HTTP: streamed multipart uploads, type sniffing, limits, rights inherited
 //! from the parent, versions, downloads with Range/ETag, and aborted uploads.
 
+use crate::contract::Checked as _;
 use std::time::Duration;
 
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_RANGE, ETAG, IF_NONE_MATCH, RANGE};
@@ -193,7 +194,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
 
     // Anonymous readers of a published practice download it, byte for byte.
     let url = app.url(&format!("/api/v1/documents/{did}/content"));
-    let res = app.client.get(&url).send().await.unwrap();
+    let res = app.client.get(&url).send_checked().await.unwrap();
     assert_eq!(res.status(), 200);
     let etag = res.headers()[ETAG].to_str().unwrap().to_owned();
     assert_eq!(etag, format!("\"{}\"", hex(&body)));
@@ -212,7 +213,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .client
         .get(&url)
         .header(RANGE, "bytes=1000-1999")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 206);
@@ -225,7 +226,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .client
         .get(&url)
         .header(RANGE, "bytes=-10")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 206);
@@ -235,7 +236,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .client
         .get(&url)
         .header(IF_NONE_MATCH, &etag)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 304);
@@ -244,7 +245,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .client
         .get(&url)
         .header(IF_NONE_MATCH, "\"other\"")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
@@ -274,13 +275,13 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         let res = app
             .client
             .get(app.url(&format!("/api/v1/documents/{did}/versions/{n}/content")))
-            .send()
+            .send_checked()
             .await
             .unwrap();
         assert_eq!(res.status(), 200);
         assert_eq!(hex(&res.bytes().await.unwrap()), hex(want));
     }
-    let res = app.client.get(&url).send().await.unwrap();
+    let res = app.client.get(&url).send_checked().await.unwrap();
     assert_eq!(hex(&res.bytes().await.unwrap()), hex(&v2));
     let (s, b) = app
         .get(&format!("/api/v1/documents/{did}/versions/3/content"), None)
@@ -309,7 +310,7 @@ async fn a_10_mib_pdf_round_trips_with_ranges_etags_and_versions() {
         .delete(&format!("/api/v1/documents/{did}"), Some(&owner.access))
         .await;
     assert_eq!(s, 204);
-    let res = app.client.get(&url).send().await.unwrap();
+    let res = app.client.get(&url).send_checked().await.unwrap();
     assert_eq!(res.status(), 404);
 }
 
@@ -375,7 +376,7 @@ async fn an_oversized_upload_is_refused_without_being_held() {
         .post(app.url("/api/v1/documents"))
         .bearer_auth(&owner.access)
         .multipart(form)
-        .send()
+        .send_checked()
         .await;
     match res {
         Ok(r) => {
@@ -469,7 +470,7 @@ async fn disguised_uploads_are_refused() {
         .post(app.url("/api/v1/documents"))
         .bearer_auth(&owner.access)
         .multipart(form)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     let status = r.status();
@@ -594,7 +595,7 @@ async fn rights_come_from_the_parent() {
     let res = app
         .client
         .get(app.url(&format!("/api/v1/documents/{}/content", id(&d))))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
@@ -669,7 +670,7 @@ async fn a_chat_message_can_carry_a_document_of_its_room() {
         .client
         .get(app.url(url))
         .bearer_auth(&host.access)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.text().await.unwrap(), "minutes, v1\n");

@@ -1,5 +1,6 @@
 //! Bad input of every kind gets the JSON error shape with the right status, never a 500.
 
+use crate::contract::Checked as _;
 use reqwest::Method;
 use serde_json::json;
 
@@ -14,7 +15,7 @@ async fn malformed_json_is_400_invalid_json() {
             .post(app.url("/api/v1/auth/register"))
             .header("content-type", "application/json")
             .body(body)
-            .send()
+            .send_checked()
             .await
             .unwrap();
         let status = res.status();
@@ -85,7 +86,7 @@ async fn oversized_body_is_413_and_nothing_is_stored() {
         .post(app.url("/api/v1/auth/login"))
         .header("content-type", "application/json")
         .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     let status = res.status();
@@ -110,7 +111,7 @@ async fn wrong_content_type_is_415() {
         if let Some(ct) = ct {
             req = req.header("content-type", ct);
         }
-        let res = req.send().await.unwrap();
+        let res = req.send_checked().await.unwrap();
         let status = res.status();
         let json: serde_json::Value = res.json().await.unwrap();
         assert_error(status, &json, 415, "unsupported_media_type");
@@ -121,7 +122,7 @@ async fn wrong_content_type_is_415() {
         .post(app.url("/api/v1/auth/login"))
         .header("content-type", "application/merge-patch+json")
         .body(r#"{"email":"a@b.org","password":"xxxxxxxxxxxx"}"#)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 401);

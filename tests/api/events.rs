@@ -1,5 +1,6 @@
 //! Workshop events over HTTP (and the event room over real websockets).
 
+use crate::contract::Checked as _;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
@@ -15,7 +16,7 @@ async fn get_text(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode
     if let Some(t) = token {
         req = req.bearer_auth(t);
     }
-    let res = req.send().await.unwrap();
+    let res = req.send_checked().await.unwrap();
     let status = res.status();
     let ct = res
         .headers()
@@ -476,7 +477,7 @@ async fn fifty_concurrent_registrations_for_ten_seats() {
                     .post(url)
                     .bearer_auth(token)
                     .json(&json!({}))
-                    .send()
+                    .send_checked()
                     .await
                     .unwrap();
                 let status = res.status();

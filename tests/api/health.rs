@@ -1,3 +1,4 @@
+use crate::contract::Checked as _;
 use crate::helpers::{TestApp, admin_client, assert_error, cluster};
 
 #[tokio::test]
@@ -37,7 +38,12 @@ async fn metrics_count_requests_by_route_pattern() {
     let (status, b) = app.get(&format!("/api/v1/users/{id}"), None).await;
     assert_error(status, &b, 404, "not_found");
     app.get_ok("/api/v1/themes", None).await;
-    let res = app.client.get(app.url("/metrics")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/metrics"))
+        .send_checked()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     assert!(
         res.headers()["content-type"]
@@ -68,7 +74,7 @@ async fn metrics_count_requests_by_route_pattern() {
 #[tokio::test]
 async fn the_web_ui_is_served_with_a_strict_policy() {
     let app = TestApp::spawn().await;
-    let res = app.client.get(app.url("/")).send().await.unwrap();
+    let res = app.client.get(app.url("/")).send_checked().await.unwrap();
     assert_eq!(res.status(), 200);
     let h = res.headers().clone();
     assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
@@ -85,7 +91,7 @@ async fn the_web_ui_is_served_with_a_strict_policy() {
         ("/assets/app.js", "text/javascript"),
         ("/assets/app.css", "text/css"),
     ] {
-        let res = app.client.get(app.url(path)).send().await.unwrap();
+        let res = app.client.get(app.url(path)).send_checked().await.unwrap();
         assert_eq!(res.status(), 200, "{path}");
         assert!(
             res.headers()["content-type"]
@@ -99,7 +105,7 @@ async fn the_web_ui_is_served_with_a_strict_policy() {
     let res = app
         .client
         .get(app.url("/api/v1/themes"))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
@@ -119,7 +125,7 @@ async fn metrics_can_require_a_token() {
         .client
         .get(app.url("/metrics"))
         .bearer_auth("scrape-me")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);

@@ -3,6 +3,7 @@
 //! once, and every test gets its own copy (`CREATE DATABASE ... TEMPLATE`, ~25 ms), so tests
 //! run in parallel without seeing each other's rows.
 
+use crate::contract::Checked as _;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -294,7 +295,7 @@ impl TestApp {
         if let Some(b) = body {
             req = req.json(&b);
         }
-        let res = req.send().await.expect("request");
+        let res = req.send_checked().await.expect("request");
         let status = res.status();
         let text = res.text().await.unwrap();
         let json = if text.is_empty() {
@@ -524,7 +525,7 @@ impl TestApp {
         if let Some(u) = user {
             req = req.bearer_auth(&u.access);
         }
-        let res = req.send().await.unwrap();
+        let res = req.send_checked().await.unwrap();
         let status = res.status();
         (status, res.json().await.unwrap_or(Value::Null))
     }

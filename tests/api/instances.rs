@@ -1,5 +1,6 @@
 //! Several `livinglab serve` processes on one database, as in production.
 
+use crate::contract::Checked as _;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -76,7 +77,10 @@ pub async fn wait_healthy(server: &mut Server, within: Duration) {
     let client = reqwest::Client::new();
     let deadline = Instant::now() + within;
     loop {
-        if let Ok(r) = client.get(format!("{}/healthz", server.base)).send().await
+        if let Ok(r) = client
+            .get(format!("{}/healthz", server.base))
+            .send_checked()
+            .await
             && r.status() == 200
         {
             return;
@@ -96,7 +100,7 @@ pub async fn post(base: &str, path: &str, token: Option<&str>, body: Value) -> (
     if let Some(t) = token {
         req = req.bearer_auth(t);
     }
-    let res = req.send().await.unwrap();
+    let res = req.send_checked().await.unwrap();
     let status = res.status().as_u16();
     (status, res.json().await.unwrap_or(Value::Null))
 }
@@ -106,7 +110,7 @@ pub async fn get(base: &str, path: &str, token: Option<&str>) -> (u16, Value) {
     if let Some(t) = token {
         req = req.bearer_auth(t);
     }
-    let res = req.send().await.unwrap();
+    let res = req.send_checked().await.unwrap();
     let status = res.status().as_u16();
     (status, res.json().await.unwrap_or(Value::Null))
 }

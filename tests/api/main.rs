@@ -1,6 +1,7 @@
 //! Integration tests: the real server on a real PostgreSQL, driven over HTTP.
 
 mod auth;
+mod contract;
 mod documents;
 mod embedded;
 mod errors;
@@ -18,5 +19,6 @@ mod rooms_crash;
 mod rooms_ws;
 mod themes;
 mod users;
+mod walk;
 mod wire;
 mod ws;

@@ -1,5 +1,6 @@
 //! The OpenAPI document is the contract: valid 3.1, every served route, resolvable refs.
 
+use crate::contract::Checked as _;
 use std::collections::BTreeSet;
 
 use reqwest::Method;
@@ -195,7 +196,7 @@ async fn every_documented_operation_is_served() {
         let res = app
             .client
             .request(m, app.url(&concrete))
-            .send()
+            .send_checked()
             .await
             .unwrap();
         let status = res.status();

@@ -1,3 +1,4 @@
+use crate::contract::Checked as _;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, TestUser, assert_error, collect_pages};
@@ -302,7 +303,7 @@ async fn two_owners_stepping_down_at_once_leave_one_owner() {
                 client
                     .delete(url)
                     .bearer_auth(&u.access)
-                    .send()
+                    .send_checked()
                     .await
                     .unwrap()
                     .status()

@@ -1,6 +1,7 @@
 //! Good-practice write-ups over HTTP: records, revisions, visibility, search, comments,
 //! endorsements, adoptions, export, and the cache across two instances.
 
+use crate::contract::Checked as _;
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -769,7 +770,7 @@ async fn search_ranks_matches_prefixes_typos_and_facets_agree_with_filters() {
     let res = app
         .client
         .get(app.url("/api/v1/practices/export?format=csv&q=circular"))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);

@@ -1,5 +1,6 @@
 //! Rooms over REST: who may create, see, edit and enter them; the log and the export.
 
+use crate::contract::Checked as _;
 use serde_json::json;
 
 use crate::helpers::{TestApp, assert_error, collect_pages};
@@ -227,7 +228,7 @@ async fn events_and_export_validate_their_parameters() {
         .client
         .get(app.url(&format!("/api/v1/rooms/{room}/export")))
         .bearer_auth(&admin.access)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);

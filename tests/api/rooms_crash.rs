@@ -1,6 +1,7 @@
 //! The real binary under failure: kill -9 in the middle of a burst of chat, SIGTERM with
 //! sockets open, and a client that stops reading.
 
+use crate::contract::Checked as _;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
@@ -223,7 +224,12 @@ async fn a_client_that_does_not_read_is_closed_with_4008_and_can_resume() {
 
 /// The server's gauge of open room sockets: 1 means only the sender is left.
 async fn sleeper_closed(app: &TestApp) -> bool {
-    let res = app.client.get(app.url("/metrics")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/metrics"))
+        .send_checked()
+        .await
+        .unwrap();
     let text = res.text().await.unwrap();
     text.lines()
         .find(|l| l.starts_with("livinglab_room_sockets "))

@@ -1,6 +1,7 @@
 //! The live room over real websockets: ordering, resume, idempotency, every feature and its
 //! permissions, bad input, and several instances on one database.
 
+use crate::contract::Checked as _;
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -437,7 +438,7 @@ async fn hands_polls_questions_ideas_and_moderation() {
         .client
         .get(app.url(&format!("/api/v1/rooms/{room}/export?format=md")))
         .bearer_auth(&bob.access)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);

@@ -4,6 +4,7 @@
 //! what the API sends shows up as a diff in `tests/api/snapshots/`. Websocket frames are
 //! snapshotted elsewhere.
 
+use crate::contract::Checked as _;
 use std::collections::HashMap;
 
 use insta::assert_json_snapshot;
@@ -534,7 +535,7 @@ async fn rooms() {
         .client
         .get(app.url(&format!("/api/v1/rooms/{rid}/export?format=md")))
         .bearer_auth(&bob.access)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
@@ -603,7 +604,7 @@ async fn error_bodies() {
             "{{\"name\": \"{}\", \"kind\": \"city\", \"country\": \"ES\"}}",
             "x".repeat(2048)
         ))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 413);
@@ -614,7 +615,7 @@ async fn error_bodies() {
         .bearer_auth(&ana.access)
         .header("content-type", "text/plain")
         .body("name=Valencia")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 415);
@@ -624,7 +625,7 @@ async fn error_bodies() {
         .post(app.url("/api/v1/documents"))
         .bearer_auth(&ana.access)
         .multipart(Form::new().text("attach_to_type", "practice"))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
@@ -635,7 +636,7 @@ async fn error_bodies() {
         .bearer_auth(&ana.access)
         .header("content-type", "application/json")
         .body("{\"name\": ")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 400);
