@@ -107,7 +107,9 @@ fn line(raw: &str, min: usize, max: usize) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
-/// Multi-line free text: newlines and tabs allowed, other control characters not.
+/// Multi-line free text: newlines and tabs allowed, other control characters not. CRLF and
+/// a bare CR are stored as LF: a CR is a line break to some readers and not to others
+/// (calendar files, CSV, mail), so text that means one thing must not carry one.
 pub fn text(raw: &str, max: usize) -> Result<String, String> {
     let s = raw.trim();
     if s.chars().count() > max {
@@ -118,7 +120,16 @@ pub fn text(raw: &str, max: usize) -> Result<String, String> {
     {
         return Err("must not contain control characters".to_owned());
     }
-    Ok(s.to_owned())
+    Ok(normalize_newlines(s))
+}
+
+/// CRLF and bare CR become LF.
+pub fn normalize_newlines(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// A search string from a query parameter: trimmed, `None` when blank, at most 200
@@ -345,6 +356,16 @@ mod tests {
             format!("{:?}", Password::parse("secret-password").unwrap()),
             "Password(***)"
         );
+    }
+
+    #[test]
+    fn free_text_stores_lf_only() {
+        assert_eq!(text("a\r\nb\rc\nd", 100).unwrap(), "a\nb\nc\nd");
+        assert_eq!(
+            text("a\rEND:VEVENT\rBEGIN:VEVENT", 100).unwrap(),
+            "a\nEND:VEVENT\nBEGIN:VEVENT"
+        );
+        assert!(text("a\u{7}b", 100).is_err());
     }
 
     #[test]
