@@ -17,14 +17,28 @@ use crate::shared::person::PersonView;
 use crate::state::AppState;
 
 /// Where links in calendars point: `LIVINGLAB_PUBLIC_URL`, or the address the client used.
+/// `Forwarded`/`X-Forwarded-*` are read only when `LIVINGLAB_TRUST_PROXY_HEADERS` says our
+/// own proxy sets them; otherwise anyone could send them and have feeds, and the calendar
+/// address we hand out, point at their site.
 fn base_url(req: &HttpRequest, state: &AppState) -> String {
-    match &state.settings.http.public_url {
-        Some(u) => u.trim_end_matches('/').to_owned(),
-        None => {
-            let info = req.connection_info();
-            format!("{}://{}", info.scheme(), info.host())
-        }
+    let http = &state.settings.http;
+    if let Some(u) = &http.public_url {
+        return u.trim_end_matches('/').to_owned();
     }
+    if http.trust_proxy_headers {
+        let info = req.connection_info();
+        return format!("{}://{}", info.scheme(), info.host());
+    }
+    let config = req.app_config();
+    let scheme = if config.secure() { "https" } else { "http" };
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()))
+        .filter(|h| !h.is_empty())
+        .unwrap_or(config.host());
+    format!("{scheme}://{host}")
 }
 
 fn ics(body: String, name: &str) -> HttpResponse {

@@ -875,6 +875,154 @@ async fn calendars_parse_and_track_changes() {
     }
 }
 
+/// RFC 5545 read strictly: content lines end with CRLF and a CR or LF anywhere else is an
+/// error (lenient readers take a bare CR as a line end: that is how a description could
+/// close its VEVENT and open another). Unfolds, checks the calendar's frame and returns
+/// the number of VEVENTs.
+fn strict_vevent_count(text: &str) -> usize {
+    let body = text.strip_suffix("\r\n").expect("the last line ends with CRLF");
+    let mut lines: Vec<String> = Vec::new();
+    for raw in body.split("\r\n") {
+        assert!(
+            !raw.contains(['\r', '\n']),
+            "bare CR or LF inside a content line: {raw:?}"
+        );
+        match raw.strip_prefix([' ', '\t']) {
+            Some(more) => lines
+                .last_mut()
+                .expect("a folded line continues another")
+                .push_str(more),
+            None => lines.push(raw.to_owned()),
+        }
+    }
+    assert_eq!(lines.first().unwrap(), "BEGIN:VCALENDAR");
+    assert_eq!(lines.last().unwrap(), "END:VCALENDAR");
+    let begins = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+    let ends = lines.iter().filter(|l| *l == "END:VEVENT").count();
+    assert_eq!(begins, ends, "every VEVENT is closed once");
+    begins
+}
+
+/// The event's three calendars (its own, the public feed, `user`'s personal feed) as paths.
+async fn calendar_paths(app: &TestApp, user: &TestUser, eid: &str) -> [String; 3] {
+    let tok = app
+        .post_ok(201, "/api/v1/me/calendar-token", Some(&user.access), json!({}))
+        .await;
+    let personal = tok["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(&app.addr)
+        .expect("an address on this server")
+        .to_owned();
+    [
+        format!("/api/v1/events/{eid}.ics"),
+        "/api/v1/events.ics".to_owned(),
+        personal,
+    ]
+}
+
+#[tokio::test]
+async fn a_carriage_return_cannot_split_a_calendar_event() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("cr-admin").await;
+    let ana = app.register("cr-ana").await;
+    let injected = "a\rEND:VEVENT\rBEGIN:VEVENT";
+    let ev = app
+        .published_event(&admin, json!({"description": injected}))
+        .await;
+    let eid = id(&ev).to_owned();
+    let stored = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
+    assert_eq!(stored["description"], "a\nEND:VEVENT\nBEGIN:VEVENT");
+    app.register_for_event(&ana, &eid).await;
+    let paths = calendar_paths(&app, &ana, &eid).await;
+    for p in &paths {
+        let (status, _, text) = get_text(&app, p, None).await;
+        assert_eq!(status, 200, "{p}: {text}");
+        assert_eq!(strict_vevent_count(&text), 1, "{p}: {text}");
+        assert_eq!(vevents(&text).len(), 1, "{p}");
+    }
+
+    // Text stored before the rule may still hold a CR: the calendar writer escapes it too.
+    let n = app
+        .db()
+        .await
+        .execute(
+            "UPDATE events SET description = $1, title = $1 WHERE id = $2::text::uuid",
+            &[&injected, &eid],
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    for p in &paths {
+        let (_, _, text) = get_text(&app, p, None).await;
+        assert_eq!(strict_vevent_count(&text), 1, "{p}: {text}");
+        let v = vevents(&text);
+        assert_eq!(v.len(), 1, "{p}");
+        assert!(v[0]["DESCRIPTION"].contains("END:VEVENT"), "kept as text: {p}");
+    }
+}
+
+/// With `LIVINGLAB_TRUST_PROXY_HEADERS=false` (the default), forwarded headers are the
+/// client's word: the calendar address and feed links follow `Host`; with trust on they
+/// follow the proxy; `LIVINGLAB_PUBLIC_URL` beats both.
+#[tokio::test]
+async fn forwarded_headers_steer_calendar_links_only_when_trusted() {
+    async fn links(app: &TestApp) -> Vec<String> {
+        let admin = app.admin("fw-admin").await;
+        let ana = app.register("fw-ana").await;
+        let eid = id(&app.published_event(&admin, json!({})).await).to_owned();
+        app.register_for_event(&ana, &eid).await;
+        let spoof = |req: reqwest::RequestBuilder| {
+            req.header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("Forwarded", "host=evil.example;proto=https")
+        };
+        let tok: Value = spoof(app.client.post(app.url("/api/v1/me/calendar-token")))
+            .bearer_auth(&ana.access)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token_url = tok["url"].as_str().unwrap().to_owned();
+        let personal = format!("/api/v1/calendar/{}", token_url.rsplit('/').next().unwrap());
+        let mut out = vec![token_url];
+        for p in [
+            format!("/api/v1/events/{eid}.ics"),
+            "/api/v1/events.ics".to_owned(),
+            personal,
+        ] {
+            let res = spoof(app.client.get(app.url(&p))).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{p}");
+            let text = res.text().await.unwrap();
+            for e in vevents(&text) {
+                out.push(e["URL"].clone());
+            }
+        }
+        assert_eq!(out.len(), 4);
+        out
+    }
+
+    let app = TestApp::spawn().await;
+    for url in links(&app).await {
+        assert!(url.starts_with(&app.addr), "{url}");
+        assert!(!url.contains("evil.example"), "{url}");
+    }
+    let trusting = TestApp::spawn_with(|s| s.http.trust_proxy_headers = true).await;
+    for url in links(&trusting).await {
+        assert!(url.starts_with("https://evil.example/"), "{url}");
+    }
+    let public = TestApp::spawn_with(|s| {
+        s.http.trust_proxy_headers = true;
+        s.http.public_url = Some("https://lab.example.org/".into());
+    })
+    .await;
+    for url in links(&public).await {
+        assert!(url.starts_with("https://lab.example.org/"), "{url}");
+    }
+}
+
 /// Opens a socket and says hello; the refusal's error code and close code.
 async fn refused_hello(app: &TestApp, user: &TestUser, room: &str) -> (String, u16) {
     let mut ws = Ws::open(&app.addr, room, None).await.expect("upgrade");
