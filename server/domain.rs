@@ -132,6 +132,17 @@ pub fn normalize_newlines(s: &str) -> String {
     }
 }
 
+/// A list of ids from a request body, in the order given, without repeats. The limit is
+/// checked on the list as sent, repeats included, before any work that grows with it: a
+/// body of 100,000 ids is refused at once, not after 100,000 lookups.
+pub fn id_list(ids: Vec<uuid::Uuid>, max: usize) -> Result<Vec<uuid::Uuid>, String> {
+    if ids.len() > max {
+        return Err(format!("at most {max} ids"));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    Ok(ids.into_iter().filter(|id| seen.insert(*id)).collect())
+}
+
 /// A search string from a query parameter: trimmed, `None` when blank, at most 200
 /// characters and no control characters (PostgreSQL cannot even store a NUL).
 pub fn search_text(raw: Option<&str>) -> Result<Option<String>, String> {
@@ -366,6 +377,14 @@ mod tests {
             "a\nEND:VEVENT\nBEGIN:VEVENT"
         );
         assert!(text("a\u{7}b", 100).is_err());
+    }
+
+    #[test]
+    fn id_lists_keep_first_seen_order_and_count_repeats_against_the_limit() {
+        let a = uuid::Uuid::from_u128(1);
+        let b = uuid::Uuid::from_u128(2);
+        assert_eq!(id_list(vec![b, a, b], 3).unwrap(), [b, a]);
+        assert!(id_list(vec![a; 4], 3).is_err());
     }
 
     #[test]
