@@ -327,6 +327,7 @@ fn code_for(status: u16) -> &'static str {
         405 => "method_not_allowed",
         408 => "request_timeout",
         409 => "conflict",
+        412 => "precondition_failed",
         413 => "payload_too_large",
         414 => "uri_too_long",
         415 => "unsupported_media_type",

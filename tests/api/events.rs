@@ -1376,3 +1376,171 @@ async fn agenda_attendance_and_minutes() {
     );
     assert!(m["html"].as_str().unwrap().contains("Ghent"));
 }
+
+/// `PUT .../minutes` with an optional `If-Match`; status, ETag and body.
+async fn put_minutes(
+    app: &TestApp,
+    user: &TestUser,
+    eid: &str,
+    if_match: Option<&str>,
+    body: Value,
+) -> (StatusCode, Option<String>, Value) {
+    let mut req = app
+        .client
+        .put(app.url(&format!("/api/v1/events/{eid}/minutes")))
+        .bearer_auth(&user.access)
+        .json(&body);
+    if let Some(tag) = if_match {
+        req = req.header("If-Match", tag);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    let etag = res
+        .headers()
+        .get("etag")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (status, etag, res.json().await.unwrap())
+}
+
+/// Two moderators edit the minutes: the one who edited an old version is refused (409 for
+/// a stale `version`, 412 for a stale `If-Match`), every write is kept as a revision, and
+/// filling the minutes from the room adds a revision instead of replacing what was written.
+#[tokio::test]
+async fn minutes_keep_revisions_and_refuse_stale_writes() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("rev-admin").await;
+    let ben = app.register("rev-ben").await;
+    let stranger = app.register("rev-stranger").await;
+    let ev = app.create_event(&admin, json!({})).await;
+    let eid = id(&ev).to_owned();
+    app.post_ok(
+        201,
+        &format!("/api/v1/events/{eid}/moderators"),
+        Some(&admin.access),
+        json!({"user_id": ben.id}),
+    )
+    .await;
+    let minutes = format!("/api/v1/events/{eid}/minutes");
+    let (status, b) = app.get(&minutes, Some(&admin.access)).await;
+    assert_error(status, &b, 404, "not_found");
+
+    // The first minutes need no version.
+    let (status, tag1, m1) = put_minutes(&app, &admin, &eid, None, json!({"markdown": "v1"})).await;
+    assert_eq!(status, 200, "{m1}");
+    assert_eq!(m1["version"], 1);
+    assert_eq!(tag1.as_deref(), Some("\"minutes-1\""));
+    // Ben opens them; meanwhile the admin saves an edit.
+    let (status, b) = app.get(&minutes, Some(&ben.access)).await;
+    assert_eq!((status.as_u16(), &b["version"]), (200, &json!(1)));
+    let (status, _, m2) = put_minutes(
+        &app,
+        &admin,
+        &eid,
+        None,
+        json!({"markdown": "v2: decisions by the admin", "version": 1}),
+    )
+    .await;
+    assert_eq!(status, 200, "{m2}");
+    assert_eq!(m2["version"], 2);
+
+    // Ben's save from version 1 is refused, however he names it; nothing is replaced.
+    let (status, _, b) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        None,
+        json!({"markdown": "ben's v1 edit", "version": 1}),
+    )
+    .await;
+    let d = assert_error(status, &b, 409, "stale_minutes");
+    assert_eq!(d["current_version"], 2);
+    let (status, _, b) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        tag1.as_deref(),
+        json!({"markdown": "ben's v1 edit"}),
+    )
+    .await;
+    assert_error(status, &b, 412, "precondition_failed");
+    let (status, _, b) =
+        put_minutes(&app, &ben, &eid, None, json!({"markdown": "ben's v1 edit"})).await;
+    assert_error(status, &b, 409, "stale_minutes");
+    let current = app.get_ok(&minutes, Some(&ben.access)).await;
+    assert_eq!(current["markdown"], "v2: decisions by the admin");
+
+    // He reloads and saves on top of version 2, by If-Match this time.
+    let (status, _, m3) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        Some("\"minutes-2\""),
+        json!({"markdown": "v3: merged by ben"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{m3}");
+    assert_eq!(m3["version"], 3);
+
+    // From the room: a stale If-Match is refused; without one it adds version 4.
+    let from_room = format!("{minutes}/from-room");
+    let res = app
+        .client
+        .post(app.url(&from_room))
+        .bearer_auth(&admin.access)
+        .header("If-Match", "\"minutes-2\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 412);
+    let m4 = app
+        .post_ok(200, &from_room, Some(&admin.access), json!({}))
+        .await;
+    assert_eq!(m4["version"], 4);
+    assert_ne!(m4["markdown"], "v3: merged by ben");
+
+    // Every write, in order, with its author and source; the written text survives.
+    let revisions = format!("{minutes}/revisions");
+    let all =
+        crate::helpers::collect_pages(&app, &format!("{revisions}?limit=3"), Some(&ben.access))
+            .await;
+    let summary: Vec<(i64, &str, &str)> = all
+        .iter()
+        .map(|r| {
+            (
+                r["version"].as_i64().unwrap(),
+                r["source"].as_str().unwrap(),
+                r["author_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let (a, b) = (admin.id.to_string(), ben.id.to_string());
+    assert_eq!(
+        summary,
+        [
+            (1, "written", a.as_str()),
+            (2, "written", a.as_str()),
+            (3, "written", b.as_str()),
+            (4, "from_room", a.as_str()),
+        ]
+    );
+    let v3 = app
+        .get_ok(&format!("{revisions}/3"), Some(&ben.access))
+        .await;
+    assert_eq!(v3["markdown"], "v3: merged by ben");
+    assert_eq!(v3["html"], "<p>v3: merged by ben</p>\n");
+    let (status, b) = app
+        .get(&format!("{revisions}/9"), Some(&ben.access))
+        .await;
+    assert_error(status, &b, 404, "not_found");
+    let (status, b) = app
+        .get(&format!("{revisions}?limit=0"), Some(&ben.access))
+        .await;
+    assert_error(status, &b, 422, "validation_failed");
+
+    // Readers of the event read the history; an unpublished event shows nothing to others.
+    let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    app.publish_event(&admin, &eid).await;
+    let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
+    assert_eq!(status, 200, "{b}");
+}

@@ -20,7 +20,7 @@ async fn tables(db: &str) -> Vec<String> {
 async fn migrations_go_up_down_and_up_again() {
     let (url, name) = create_database(false).await;
     let up = livinglab::db::run_migrations(&url).await.unwrap();
-    assert_eq!(up.len(), 8, "{up:?}");
+    assert_eq!(up.len(), 9, "{up:?}");
     let after_up = tables(&name).await;
     assert_eq!(
         after_up,
@@ -30,6 +30,7 @@ async fn migrations_go_up_down_and_up_again() {
             "documents",
             "event_agenda_items",
             "event_minutes",
+            "event_minutes_revisions",
             "event_registrations",
             "event_themes",
             "events",
@@ -56,7 +57,7 @@ async fn migrations_go_up_down_and_up_again() {
     );
 
     let down = livinglab::db::revert_all_migrations(&url).await.unwrap();
-    assert_eq!(down.len(), 8);
+    assert_eq!(down.len(), 9);
     assert!(tables(&name).await.is_empty());
 
     let again = livinglab::db::run_migrations(&url).await.unwrap();
@@ -91,5 +92,5 @@ async fn concurrent_migrations_serialize_on_the_advisory_lock() {
     for r in runs {
         applied += r.await.unwrap().expect("no migration error").len();
     }
-    assert_eq!(applied, 8, "each migration applied exactly once");
+    assert_eq!(applied, 9, "each migration applied exactly once");
 }
