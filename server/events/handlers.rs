@@ -6,8 +6,7 @@ use super::dto::{
     AgendaItemInput, AgendaItemView, AttendanceRequest, AttendanceView, CalendarTokenView,
     CancelEventRequest, CreateEventRequest, EventModeratorRequest, EventView, FeedParams,
     ListEventsParams, MinutesRequest, MinutesRevisionSummary, MinutesRevisionView, MinutesView,
-    MyRegistrationView, RegistrantsView,
-    RegistrationView, RegistrationsParams, UpdateEventRequest,
+    MyRegistrationView, RegistrantsView, RegistrationView, RegistrationsParams, UpdateEventRequest,
 };
 use super::service::{self, Transition};
 use crate::auth::{AuthUser, MaybeAuthUser};

@@ -7,8 +7,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{
     calendar_tokens, event_agenda_items, event_minutes, event_minutes_revisions,
-    event_registrations, event_themes, events,
-    room_moderators, themes, users,
+    event_registrations, event_themes, events, room_moderators, themes, users,
 };
 use crate::shared::vocab::{EventKind, EventMode, EventStatus, MinutesSource, RegistrationStatus};
 

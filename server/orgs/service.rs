@@ -223,7 +223,10 @@ pub async fn update(
 fn changes_identity(current: &repo::Organization, changes: &OrganizationChangeset) -> bool {
     changes.name.as_ref().is_some_and(|n| *n != current.name)
         || changes.kind.is_some_and(|k| k != current.kind)
-        || changes.country.as_ref().is_some_and(|c| *c != current.country)
+        || changes
+            .country
+            .as_ref()
+            .is_some_and(|c| *c != current.country)
 }
 
 pub async fn set_verified(

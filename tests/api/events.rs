@@ -880,7 +880,9 @@ async fn calendars_parse_and_track_changes() {
 /// close its VEVENT and open another). Unfolds, checks the calendar's frame and returns
 /// the number of VEVENTs.
 fn strict_vevent_count(text: &str) -> usize {
-    let body = text.strip_suffix("\r\n").expect("the last line ends with CRLF");
+    let body = text
+        .strip_suffix("\r\n")
+        .expect("the last line ends with CRLF");
     let mut lines: Vec<String> = Vec::new();
     for raw in body.split("\r\n") {
         assert!(
@@ -906,7 +908,12 @@ fn strict_vevent_count(text: &str) -> usize {
 /// The event's three calendars (its own, the public feed, `user`'s personal feed) as paths.
 async fn calendar_paths(app: &TestApp, user: &TestUser, eid: &str) -> [String; 3] {
     let tok = app
-        .post_ok(201, "/api/v1/me/calendar-token", Some(&user.access), json!({}))
+        .post_ok(
+            201,
+            "/api/v1/me/calendar-token",
+            Some(&user.access),
+            json!({}),
+        )
         .await;
     let personal = tok["url"]
         .as_str()
@@ -958,7 +965,10 @@ async fn a_carriage_return_cannot_split_a_calendar_event() {
         assert_eq!(strict_vevent_count(&text), 1, "{p}: {text}");
         let v = vevents(&text);
         assert_eq!(v.len(), 1, "{p}");
-        assert!(v[0]["DESCRIPTION"].contains("END:VEVENT"), "kept as text: {p}");
+        assert!(
+            v[0]["DESCRIPTION"].contains("END:VEVENT"),
+            "kept as text: {p}"
+        );
     }
 }
 
@@ -1528,9 +1538,7 @@ async fn minutes_keep_revisions_and_refuse_stale_writes() {
         .await;
     assert_eq!(v3["markdown"], "v3: merged by ben");
     assert_eq!(v3["html"], "<p>v3: merged by ben</p>\n");
-    let (status, b) = app
-        .get(&format!("{revisions}/9"), Some(&ben.access))
-        .await;
+    let (status, b) = app.get(&format!("{revisions}/9"), Some(&ben.access)).await;
     assert_error(status, &b, 404, "not_found");
     let (status, b) = app
         .get(&format!("{revisions}?limit=0"), Some(&ben.access))

@@ -12,8 +12,8 @@ use crate::events::dto::{
     AgendaItemInput, AgendaItemView, MinutesRevisionSummary, MinutesRevisionView, MinutesView,
 };
 use crate::events::repo::{self, AgendaItem};
-use crate::rooms::api as rooms;
 use crate::pagination::{Page, PageRequest};
+use crate::rooms::api as rooms;
 use crate::shared::person::PersonView;
 use crate::shared::vocab::MinutesSource;
 use crate::state::AppState;
@@ -302,7 +302,11 @@ pub async fn minutes_from_room(
 }
 
 /// The current minutes (whoever may see the event).
-pub async fn minutes(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<MinutesView> {
+pub async fn minutes(
+    state: &AppState,
+    caller: Option<&AuthUser>,
+    id: Uuid,
+) -> AppResult<MinutesView> {
     let mut conn = state.conn().await?;
     visible(&mut conn, id, caller).await?;
     repo::minutes(&mut conn, id)
