@@ -24,7 +24,7 @@ use crate::jwt::{JwtKeys, MIN_SECRET_BYTES};
 use crate::metrics::Metrics;
 use crate::practices::cache::PracticeCache;
 use crate::pubsub::PubSub;
-use crate::rate_limit::IpRateLimiter;
+use crate::rate_limit::{IpRateLimiter, Limits};
 use crate::rooms::hub::Hub;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -205,6 +205,7 @@ impl Application {
             settings: Arc::new(settings.clone()),
             jwt,
             auth_limiter,
+            limits: Arc::new(Limits::start(&settings.limits)),
             metrics,
             dummy_password_hash,
             pubsub,

@@ -9,6 +9,7 @@ mod events;
 mod health;
 mod helpers;
 mod instances;
+mod limits;
 mod migrations;
 mod openapi;
 mod orgs;
