@@ -80,6 +80,8 @@ LIVINGLAB_BIND="127.0.0.1:$port" \
     LIVINGLAB_DATA_DIR="$data" \
     LIVINGLAB_AUTH_RATE_PER_MINUTE=0 \
     LIVINGLAB_WS_RATE_PER_SECOND=0 \
+    LIVINGLAB_REFRESH_RATE_PER_MINUTE=0 \
+    LIVINGLAB_WS_PREHELLO_PER_IP=0 \
     LIVINGLAB_LOG=warn \
     "$bin" >"$data/server.log" 2>&1 &
 server_pid=$!

@@ -164,6 +164,50 @@ pub struct ConfigArgs {
     /// Room socket burst allowance per user.
     #[arg(long, env = "LIVINGLAB_WS_BURST", default_value_t = 20, global = true)]
     pub ws_burst: u32,
+    /// Failed logins per account (per email, known or not) per window (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_LOGIN_FAILURES_PER_ACCOUNT",
+        default_value_t = 10,
+        global = true
+    )]
+    pub login_failures_per_account: u32,
+    /// The window of that limit, in seconds.
+    #[arg(long, env = "LIVINGLAB_LOGIN_FAILURE_WINDOW_SECONDS", default_value_t = 900,
+          value_parser = clap::value_parser!(u64).range(1..=86_400), global = true)]
+    pub login_failure_window_seconds: u64,
+    /// `/auth/refresh` calls per client IP per minute (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_REFRESH_RATE_PER_MINUTE",
+        default_value_t = 30,
+        global = true
+    )]
+    pub refresh_rate_per_minute: u32,
+    /// `/practices/export` calls per client IP per minute (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_PRACTICE_EXPORT_RATE_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub practice_export_rate_per_minute: u32,
+    /// `/rooms/{id}/export` calls per user per minute (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_ROOM_EXPORT_RATE_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub room_export_rate_per_minute: u32,
+    /// Room sockets per client IP still waiting for their `hello` (0 = no limit).
+    #[arg(
+        long,
+        env = "LIVINGLAB_WS_PREHELLO_PER_IP",
+        default_value_t = 32,
+        global = true
+    )]
+    pub ws_prehello_per_ip: u32,
     /// Our public address (`https://lab.example.org`), used in links that leave the API,
     /// such as calendar feeds. Unset: the scheme and host of each request.
     #[arg(long, env = "LIVINGLAB_PUBLIC_URL", global = true)]
@@ -269,6 +313,14 @@ impl ConfigArgs {
             .collect();
         s.rooms.rate_per_second = self.ws_rate_per_second;
         s.rooms.burst = self.ws_burst;
+        s.limits = crate::settings::LimitSettings {
+            login_failures_per_account: self.login_failures_per_account,
+            login_failure_window: Duration::from_secs(self.login_failure_window_seconds),
+            refresh_per_minute: self.refresh_rate_per_minute,
+            practice_export_per_minute: self.practice_export_rate_per_minute,
+            room_export_per_minute: self.room_export_rate_per_minute,
+            ws_prehello_per_ip: self.ws_prehello_per_ip,
+        };
         s.http.public_url = self
             .public_url
             .as_deref()

@@ -107,7 +107,9 @@ fn line(raw: &str, min: usize, max: usize) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
-/// Multi-line free text: newlines and tabs allowed, other control characters not.
+/// Multi-line free text: newlines and tabs allowed, other control characters not. CRLF and
+/// a bare CR are stored as LF: a CR is a line break to some readers and not to others
+/// (calendar files, CSV, mail), so text that means one thing must not carry one.
 pub fn text(raw: &str, max: usize) -> Result<String, String> {
     let s = raw.trim();
     if s.chars().count() > max {
@@ -118,7 +120,27 @@ pub fn text(raw: &str, max: usize) -> Result<String, String> {
     {
         return Err("must not contain control characters".to_owned());
     }
-    Ok(s.to_owned())
+    Ok(normalize_newlines(s))
+}
+
+/// CRLF and bare CR become LF.
+pub fn normalize_newlines(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A list of ids from a request body, in the order given, without repeats. The limit is
+/// checked on the list as sent, repeats included, before any work that grows with it: a
+/// body of 100,000 ids is refused at once, not after 100,000 lookups.
+pub fn id_list(ids: Vec<uuid::Uuid>, max: usize) -> Result<Vec<uuid::Uuid>, String> {
+    if ids.len() > max {
+        return Err(format!("at most {max} ids"));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    Ok(ids.into_iter().filter(|id| seen.insert(*id)).collect())
 }
 
 /// A search string from a query parameter: trimmed, `None` when blank, at most 200
@@ -345,6 +367,24 @@ mod tests {
             format!("{:?}", Password::parse("secret-password").unwrap()),
             "Password(***)"
         );
+    }
+
+    #[test]
+    fn free_text_stores_lf_only() {
+        assert_eq!(text("a\r\nb\rc\nd", 100).unwrap(), "a\nb\nc\nd");
+        assert_eq!(
+            text("a\rEND:VEVENT\rBEGIN:VEVENT", 100).unwrap(),
+            "a\nEND:VEVENT\nBEGIN:VEVENT"
+        );
+        assert!(text("a\u{7}b", 100).is_err());
+    }
+
+    #[test]
+    fn id_lists_keep_first_seen_order_and_count_repeats_against_the_limit() {
+        let a = uuid::Uuid::from_u128(1);
+        let b = uuid::Uuid::from_u128(2);
+        assert_eq!(id_list(vec![b, a, b], 3).unwrap(), [b, a]);
+        assert!(id_list(vec![a; 4], 3).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub struct Settings {
     pub events: EventSettings,
     pub practices: PracticeSettings,
     pub documents: DocumentSettings,
+    pub limits: LimitSettings,
     /// Folder for the embedded PostgreSQL cluster and uploaded files (`documents/`).
     pub data_dir: PathBuf,
 }
@@ -99,6 +100,22 @@ pub struct DocumentSettings {
     pub sweep_grace: Duration,
 }
 
+/// Abuse limits besides `auth.rate_per_minute`; 0 turns each off. In memory per instance.
+#[derive(Debug, Clone)]
+pub struct LimitSettings {
+    /// Failed logins per account (per email as typed, known or not) in `login_failure_window`.
+    pub login_failures_per_account: u32,
+    pub login_failure_window: Duration,
+    /// `/auth/refresh` calls per client IP per minute.
+    pub refresh_per_minute: u32,
+    /// `/practices/export` calls per client IP per minute (it is public and heavy).
+    pub practice_export_per_minute: u32,
+    /// `/rooms/{id}/export` calls per user per minute.
+    pub room_export_per_minute: u32,
+    /// Room sockets per client IP that are open but have not sent their `hello` yet.
+    pub ws_prehello_per_ip: u32,
+}
+
 /// Access tokens are bearer credentials that cannot be revoked: keep them short.
 pub const MAX_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 
@@ -145,6 +162,14 @@ impl Default for Settings {
                 organization_quota_bytes: 10 << 30,
                 sweep_interval: Duration::from_secs(3600),
                 sweep_grace: Duration::from_secs(24 * 3600),
+            },
+            limits: LimitSettings {
+                login_failures_per_account: 10,
+                login_failure_window: Duration::from_secs(15 * 60),
+                refresh_per_minute: 30,
+                practice_export_per_minute: 10,
+                room_export_per_minute: 10,
+                ws_prehello_per_ip: 32,
             },
             data_dir: PathBuf::from("data"),
         }

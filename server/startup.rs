@@ -24,7 +24,7 @@ use crate::jwt::{JwtKeys, MIN_SECRET_BYTES};
 use crate::metrics::Metrics;
 use crate::practices::cache::PracticeCache;
 use crate::pubsub::PubSub;
-use crate::rate_limit::IpRateLimiter;
+use crate::rate_limit::{IpRateLimiter, Limits};
 use crate::rooms::hub::Hub;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -298,6 +298,7 @@ impl Application {
             settings: Arc::new(settings.clone()),
             jwt,
             auth_limiter,
+            limits: Arc::new(Limits::start(&settings.limits)),
             metrics,
             dummy_password_hash,
             pubsub,
@@ -421,6 +422,7 @@ fn code_for(status: u16) -> &'static str {
         405 => "method_not_allowed",
         408 => "request_timeout",
         409 => "conflict",
+        412 => "precondition_failed",
         413 => "payload_too_large",
         414 => "uri_too_long",
         415 => "unsupported_media_type",

@@ -4,7 +4,7 @@ use crate::db::DbPool;
 use crate::jwt::JwtKeys;
 use crate::metrics::Metrics;
 use crate::pubsub::PubSub;
-use crate::rate_limit::IpRateLimiter;
+use crate::rate_limit::{IpRateLimiter, Limits};
 use crate::settings::Settings;
 use crate::storage::Storage;
 
@@ -18,6 +18,8 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     /// `None` when the limit is turned off (`LIVINGLAB_AUTH_RATE_PER_MINUTE=0`).
     pub auth_limiter: Option<Arc<IpRateLimiter>>,
+    /// Failed logins per account, refresh, exports, sockets before `hello`.
+    pub limits: Arc<Limits>,
     pub metrics: Arc<Metrics>,
     /// Verified against when a login names an unknown email, so both cases take as long.
     pub dummy_password_hash: Arc<str>,

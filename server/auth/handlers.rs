@@ -2,15 +2,29 @@ use actix_web::{HttpResponse, post, web};
 
 use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest};
 use super::{ClientIp, service};
-use crate::error::{AppResult, ErrorBody};
+use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::Json;
 use crate::state::AppState;
 
 fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
     match &state.auth_limiter {
-        Some(l) => l.check(ip.0),
+        Some(l) => l.check(ip.0).inspect_err(|_| refused(state, ip)),
         None => Ok(()),
     }
+}
+
+fn refused(state: &AppState, ip: &ClientIp) {
+    state
+        .limits
+        .per_ip_refused(ip.0, state.settings.http.trust_proxy_headers);
+}
+
+/// The key failed logins are counted under: the email as the account table would hold it,
+/// or, when it is not a valid address, as typed (still one budget per spelling).
+fn login_key(email: &str) -> String {
+    crate::domain::Email::parse(email)
+        .map(crate::domain::Email::into_inner)
+        .unwrap_or_else(|_| email.trim().to_lowercase())
 }
 
 /// Create an account and start a session.
@@ -47,7 +61,7 @@ pub async fn register(
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "`invalid_credentials`", body = ErrorBody),
         (status = 422, description = "Missing field", body = ErrorBody),
-        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address, or too many failed attempts for this email (known or not) in the last 15 minutes; see `Retry-After`", body = ErrorBody),
     )
 )]
 #[post("/auth/login")]
@@ -57,7 +71,25 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> AppResult<web::Json<AuthResponse>> {
     limit(&state, &ip)?;
-    Ok(web::Json(service::login(&state, body.0).await?))
+    let Some(failures) = state.limits.login_failures.clone() else {
+        return Ok(web::Json(service::login(&state, body.0).await?));
+    };
+    // Checked before the password, the same way for every email: a throttled answer does
+    // not tell whether the account exists.
+    let key = login_key(&body.0.email);
+    failures.check(&key)?;
+    match service::login(&state, body.0).await {
+        Ok(res) => {
+            failures.succeeded(&key);
+            Ok(web::Json(res))
+        }
+        Err(e) => {
+            if matches!(e, AppError::InvalidCredentials) {
+                failures.failed(&key);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Exchange a refresh token for a new access + refresh pair (the old one is spent).
@@ -68,13 +100,18 @@ pub async fn login(
         (status = 200, description = "New pair", body = AuthResponse),
         (status = 401, description = "Invalid, expired, revoked or reused token", body = ErrorBody),
         (status = 422, description = "Missing field", body = ErrorBody),
+        (status = 429, description = "Too many refreshes from this address", body = ErrorBody),
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    ip: ClientIp,
     body: Json<RefreshRequest>,
 ) -> AppResult<web::Json<AuthResponse>> {
+    if let Some(l) = &state.limits.refresh {
+        l.check(ip.0).inspect_err(|_| refused(&state, &ip))?;
+    }
     Ok(web::Json(
         service::refresh(&state, &body.0.refresh_token).await?,
     ))

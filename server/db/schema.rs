@@ -204,6 +204,18 @@ diesel::table! {
         markdown -> Text,
         updated_by -> Nullable<Uuid>,
         updated_at -> Timestamptz,
+        version -> Int4,
+    }
+}
+
+diesel::table! {
+    event_minutes_revisions (event_id, version) {
+        event_id -> Uuid,
+        version -> Int4,
+        markdown -> Text,
+        source -> Text,
+        author_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -319,6 +331,8 @@ diesel::joinable!(event_themes -> events (event_id));
 diesel::joinable!(event_themes -> themes (theme_id));
 diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> users (user_id));
+diesel::joinable!(event_minutes_revisions -> events (event_id));
+diesel::joinable!(event_minutes_revisions -> users (author_id));
 diesel::joinable!(events -> rooms (room_id));
 diesel::joinable!(practices -> organizations (organization_id));
 diesel::joinable!(document_versions -> documents (document_id));
@@ -349,6 +363,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_agenda_items,
     event_registrations,
     event_minutes,
+    event_minutes_revisions,
     calendar_tokens,
     practices,
     practice_revisions,

@@ -3,9 +3,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::repo::{AgendaItem, Counts, Minutes, ThemeRef};
+use super::repo::{AgendaItem, Counts, Minutes, MinutesRevision, ThemeRef};
 use crate::shared::serde_ext::double_option;
-use crate::shared::vocab::{EventKind, EventMode, EventStatus, RegistrationStatus};
+use crate::shared::vocab::{EventKind, EventMode, EventStatus, MinutesSource, RegistrationStatus};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +98,12 @@ pub struct AttendanceRequest {
 #[serde(deny_unknown_fields)]
 pub struct MinutesRequest {
     pub markdown: String,
+    /// The `version` of the minutes this edit started from (or send `If-Match` with the
+    /// ETag). Leave it out only for the first minutes of an event: a write that names no
+    /// version, or an old one, while other minutes exist is refused with 409
+    /// `stale_minutes`.
+    #[schema(minimum = 1)]
+    pub version: Option<i32>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -197,6 +203,8 @@ pub struct MinutesView {
     pub html: String,
     pub updated_by: Option<Uuid>,
     pub updated_at: DateTime<Utc>,
+    /// Raised by every write; send it back with the next edit (also the `ETag`).
+    pub version: i32,
 }
 
 impl From<Minutes> for MinutesView {
@@ -206,6 +214,53 @@ impl From<Minutes> for MinutesView {
             markdown: m.markdown,
             updated_by: m.updated_by,
             updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+/// One revision of the minutes in the history list (`GET .../minutes/revisions/{version}`
+/// has its text).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MinutesRevisionSummary {
+    pub version: i32,
+    pub source: MinutesSource,
+    pub author_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One revision of the minutes with its text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MinutesRevisionView {
+    pub version: i32,
+    pub source: MinutesSource,
+    pub author_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub markdown: String,
+    /// Sanitized HTML of `markdown`.
+    pub html: String,
+}
+
+impl From<MinutesRevision> for MinutesRevisionSummary {
+    fn from(r: MinutesRevision) -> Self {
+        Self {
+            version: r.version,
+            source: r.source,
+            author_id: r.author_id,
+            created_at: r.created_at,
+        }
+    }
+}
+
+impl From<MinutesRevision> for MinutesRevisionView {
+    fn from(r: MinutesRevision) -> Self {
+        Self {
+            html: crate::markdown::to_html(&r.markdown),
+            version: r.version,
+            source: r.source,
+            author_id: r.author_id,
+            created_at: r.created_at,
+            markdown: r.markdown,
         }
     }
 }

@@ -5,8 +5,8 @@ use uuid::Uuid;
 use super::dto::{
     AgendaItemInput, AgendaItemView, AttendanceRequest, AttendanceView, CalendarTokenView,
     CancelEventRequest, CreateEventRequest, EventModeratorRequest, EventView, FeedParams,
-    ListEventsParams, MinutesRequest, MinutesView, MyRegistrationView, RegistrantsView,
-    RegistrationView, RegistrationsParams, UpdateEventRequest,
+    ListEventsParams, MinutesRequest, MinutesRevisionSummary, MinutesRevisionView, MinutesView,
+    MyRegistrationView, RegistrantsView, RegistrationView, RegistrationsParams, UpdateEventRequest,
 };
 use super::service::{self, Transition};
 use crate::auth::{AuthUser, MaybeAuthUser};
@@ -17,14 +17,28 @@ use crate::shared::person::PersonView;
 use crate::state::AppState;
 
 /// Where links in calendars point: `LIVINGLAB_PUBLIC_URL`, or the address the client used.
+/// `Forwarded`/`X-Forwarded-*` are read only when `LIVINGLAB_TRUST_PROXY_HEADERS` says our
+/// own proxy sets them; otherwise anyone could send them and have feeds, and the calendar
+/// address we hand out, point at their site.
 fn base_url(req: &HttpRequest, state: &AppState) -> String {
-    match &state.settings.http.public_url {
-        Some(u) => u.trim_end_matches('/').to_owned(),
-        None => {
-            let info = req.connection_info();
-            format!("{}://{}", info.scheme(), info.host())
-        }
+    let http = &state.settings.http;
+    if let Some(u) = &http.public_url {
+        return u.trim_end_matches('/').to_owned();
     }
+    if http.trust_proxy_headers {
+        let info = req.connection_info();
+        return format!("{}://{}", info.scheme(), info.host());
+    }
+    let config = req.app_config();
+    let scheme = if config.secure() { "https" } else { "http" };
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()))
+        .filter(|h| !h.is_empty())
+        .unwrap_or(config.host());
+    format!("{scheme}://{host}")
 }
 
 fn ics(body: String, name: &str) -> HttpResponse {
@@ -479,53 +493,155 @@ pub async fn set_attendance(
     ))
 }
 
-/// Write the minutes (event moderators): Markdown, shown as sanitized HTML.
+fn if_match(req: &HttpRequest) -> Option<service::IfMatch> {
+    let values: Vec<&str> = req
+        .headers()
+        .get_all(header::IF_MATCH)
+        .map(|v| v.to_str().unwrap_or(""))
+        .collect();
+    (!values.is_empty()).then(|| service::IfMatch::parse(&values.join(",")))
+}
+
+fn minutes_response(m: MinutesView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, service::minutes_etag(m.version)))
+        .json(m)
+}
+
+/// The current minutes (whoever may see the event), with the `ETag` to send in `If-Match`.
+#[utoipa::path(
+    tag = "events",
+    params(("id" = Uuid, Path)),
+    responses(
+        (status = 200, body = MinutesView),
+        (status = 401, body = ErrorBody),
+        (status = 404, description = "Event not found or no minutes yet", body = ErrorBody),
+    )
+)]
+#[get("/events/{id}/minutes")]
+pub async fn get_minutes(
+    state: web::Data<AppState>,
+    user: MaybeAuthUser,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    Ok(minutes_response(
+        service::minutes(&state, user.0.as_ref(), *id).await?,
+    ))
+}
+
+/// Write the minutes (event moderators): Markdown, shown as sanitized HTML. Every write is
+/// a new `version`, and every version is kept (`GET .../minutes/revisions`). Name the
+/// version you edited, as `version` in the body or as its ETag in `If-Match`: a stale one
+/// is refused (409 `stale_minutes` for `version`, 412 for `If-Match`) so co-moderators do
+/// not overwrite each other. Only the first minutes of an event may name no version.
 #[utoipa::path(
     tag = "events",
     security(("bearer" = [])),
-    params(("id" = Uuid, Path)),
+    params(
+        ("id" = Uuid, Path),
+        ("If-Match" = Option<String>, Header, description = "ETag of the minutes edited"),
+    ),
     request_body = MinutesRequest,
     responses(
         (status = 200, body = MinutesView),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 409, description = "`stale_minutes`: not the current version (or none named while minutes exist)", body = ErrorBody),
+        (status = 412, description = "`precondition_failed`: If-Match is not the current ETag", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
 )]
 #[put("/events/{id}/minutes")]
 pub async fn put_minutes(
+    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
     body: Json<MinutesRequest>,
-) -> AppResult<web::Json<MinutesView>> {
-    Ok(web::Json(
-        service::put_minutes(&state, &user, *id, &body.0.markdown).await?,
+) -> AppResult<HttpResponse> {
+    let pre = service::MinutesPrecondition {
+        if_match: if_match(&req),
+        version: body.0.version,
+    };
+    Ok(minutes_response(
+        service::put_minutes(&state, &user, *id, &body.0.markdown, pre).await?,
     ))
 }
 
-/// Fill the minutes from the event room's Markdown export (event moderators); edit them
-/// afterwards with `PUT .../minutes`.
+/// Fill the minutes from the event room's Markdown export (event moderators), as a new
+/// version: minutes written by hand stay in the revisions. Edit them afterwards with
+/// `PUT .../minutes`. `If-Match`, when sent, must be the current ETag.
 #[utoipa::path(
     tag = "events",
     security(("bearer" = [])),
-    params(("id" = Uuid, Path)),
+    params(
+        ("id" = Uuid, Path),
+        ("If-Match" = Option<String>, Header, description = "ETag of the current minutes"),
+    ),
     responses(
         (status = 200, body = MinutesView),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 412, description = "`precondition_failed`: If-Match is not the current ETag", body = ErrorBody),
     )
 )]
 #[post("/events/{id}/minutes/from-room")]
 pub async fn minutes_from_room(
+    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
-) -> AppResult<web::Json<MinutesView>> {
+) -> AppResult<HttpResponse> {
+    Ok(minutes_response(
+        service::minutes_from_room(&state, &user, *id, if_match(&req)).await?,
+    ))
+}
+
+/// Every version of the minutes, oldest first (whoever may see the event).
+#[utoipa::path(
+    tag = "events",
+    params(("id" = Uuid, Path), PageParams),
+    responses(
+        (status = 200, body = Page<MinutesRevisionSummary>),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    )
+)]
+#[get("/events/{id}/minutes/revisions")]
+pub async fn minutes_revisions(
+    state: web::Data<AppState>,
+    user: MaybeAuthUser,
+    id: web::Path<Uuid>,
+    params: Query<PageParams>,
+) -> AppResult<web::Json<Page<MinutesRevisionSummary>>> {
+    let page = params.0.parse()?;
     Ok(web::Json(
-        service::minutes_from_room(&state, &user, *id).await?,
+        service::minutes_revisions(&state, user.0.as_ref(), *id, page).await?,
+    ))
+}
+
+/// One version of the minutes with its text (whoever may see the event).
+#[utoipa::path(
+    tag = "events",
+    params(("id" = Uuid, Path), ("version" = i32, Path)),
+    responses(
+        (status = 200, body = MinutesRevisionView),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    )
+)]
+#[get("/events/{id}/minutes/revisions/{version}")]
+pub async fn minutes_revision(
+    state: web::Data<AppState>,
+    user: MaybeAuthUser,
+    path: web::Path<(Uuid, i32)>,
+) -> AppResult<web::Json<MinutesRevisionView>> {
+    let (id, version) = path.into_inner();
+    Ok(web::Json(
+        service::minutes_revision(&state, user.0.as_ref(), id, version).await?,
     ))
 }
 

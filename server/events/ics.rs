@@ -5,6 +5,7 @@
 use icalendar::{Calendar, Component, EventLike, EventStatus as IcsStatus};
 
 use super::repo::Event;
+use crate::domain::normalize_newlines;
 use crate::shared::vocab::EventStatus;
 
 pub struct Item {
@@ -19,6 +20,9 @@ pub fn event_url(base_url: &str, e: &Event) -> String {
     format!("{base_url}/#/events/{}", e.id)
 }
 
+/// Text goes through `normalize_newlines` although stored text has no CR: the icalendar
+/// crate escapes LF but writes a CR as it is, and a bare CR ends a content line for
+/// lenient parsers (an injected `END:VEVENT`). Rows written before the rule have them.
 pub fn calendar(name: &str, items: &[Item], base_url: &str) -> String {
     let mut cal = Calendar::empty();
     cal.append_property(("VERSION", "2.0"));
@@ -57,13 +61,13 @@ pub fn calendar(name: &str, items: &[Item], base_url: &str) -> String {
             .last_modified(e.updated_at)
             .starts(e.starts_at)
             .ends(e.ends_at)
-            .summary(&e.title)
-            .description(description.trim())
+            .summary(&normalize_newlines(&e.title))
+            .description(&normalize_newlines(description.trim()))
             .url(&url)
             .sequence(u32::try_from(e.sequence).unwrap_or(0))
             .status(status);
         if !location.is_empty() {
-            ev.location(&location);
+            ev.location(&normalize_newlines(&location));
         }
         cal.push(ev.done());
     }

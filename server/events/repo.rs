@@ -6,10 +6,10 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::schema::{
-    calendar_tokens, event_agenda_items, event_minutes, event_registrations, event_themes, events,
-    room_moderators, themes, users,
+    calendar_tokens, event_agenda_items, event_minutes, event_minutes_revisions,
+    event_registrations, event_themes, events, room_moderators, themes, users,
 };
-use crate::shared::vocab::{EventKind, EventMode, EventStatus, RegistrationStatus};
+use crate::shared::vocab::{EventKind, EventMode, EventStatus, MinutesSource, RegistrationStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = events)]
@@ -594,21 +594,48 @@ pub struct Minutes {
     pub markdown: String,
     pub updated_by: Option<Uuid>,
     pub updated_at: DateTime<Utc>,
+    pub version: i32,
 }
 
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = event_minutes_revisions)]
+pub struct MinutesRevision {
+    pub version: i32,
+    pub markdown: String,
+    pub source: MinutesSource,
+    pub author_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Writes version `version` of the minutes and keeps it as a revision. The caller holds
+/// the event's lock and has checked that `version` follows the current one.
 pub async fn put_minutes(
     conn: &mut AsyncPgConnection,
     event: Uuid,
+    version: i32,
     markdown: &str,
+    source: MinutesSource,
     by: Uuid,
 ) -> QueryResult<Minutes> {
     let now = Utc::now();
+    diesel::insert_into(event_minutes_revisions::table)
+        .values((
+            event_minutes_revisions::event_id.eq(event),
+            event_minutes_revisions::version.eq(version),
+            event_minutes_revisions::markdown.eq(markdown),
+            event_minutes_revisions::source.eq(source),
+            event_minutes_revisions::author_id.eq(by),
+            event_minutes_revisions::created_at.eq(now),
+        ))
+        .execute(conn)
+        .await?;
     diesel::insert_into(event_minutes::table)
         .values((
             event_minutes::event_id.eq(event),
             event_minutes::markdown.eq(markdown),
             event_minutes::updated_by.eq(by),
             event_minutes::updated_at.eq(now),
+            event_minutes::version.eq(version),
         ))
         .on_conflict(event_minutes::event_id)
         .do_update()
@@ -616,6 +643,7 @@ pub async fn put_minutes(
             event_minutes::markdown.eq(markdown),
             event_minutes::updated_by.eq(by),
             event_minutes::updated_at.eq(now),
+            event_minutes::version.eq(version),
         ))
         .returning(Minutes::as_returning())
         .get_result(conn)
@@ -626,6 +654,36 @@ pub async fn minutes(conn: &mut AsyncPgConnection, event: Uuid) -> QueryResult<O
     event_minutes::table
         .find(event)
         .select(Minutes::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Revisions after `after`, oldest first.
+pub async fn minutes_revisions(
+    conn: &mut AsyncPgConnection,
+    event: Uuid,
+    after: i32,
+    fetch: i64,
+) -> QueryResult<Vec<MinutesRevision>> {
+    event_minutes_revisions::table
+        .filter(event_minutes_revisions::event_id.eq(event))
+        .filter(event_minutes_revisions::version.gt(after))
+        .order(event_minutes_revisions::version)
+        .limit(fetch)
+        .select(MinutesRevision::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn minutes_revision(
+    conn: &mut AsyncPgConnection,
+    event: Uuid,
+    version: i32,
+) -> QueryResult<Option<MinutesRevision>> {
+    event_minutes_revisions::table
+        .find((event, version))
+        .select(MinutesRevision::as_select())
         .first(conn)
         .await
         .optional()

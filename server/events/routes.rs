@@ -25,7 +25,10 @@ pub fn config(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::list_registrations)
         .service(handlers::my_registrations)
         .service(handlers::set_attendance)
+        .service(handlers::get_minutes)
         .service(handlers::put_minutes)
         .service(handlers::minutes_from_room)
+        .service(handlers::minutes_revisions)
+        .service(handlers::minutes_revision)
         .service(handlers::create_calendar_token);
 }

@@ -67,6 +67,8 @@ pub async fn get_organization(
 }
 
 /// Edit an organization (owners and admins). Absent fields stay; `null` clears.
+/// Giving a verified organization another `name`, `kind` or `country` withdraws its
+/// verification: the answer shows `verified: false` until an admin verifies it again.
 #[utoipa::path(
     tag = "organizations",
     security(("bearer" = [])),

@@ -43,6 +43,9 @@ pub struct OrganizationChangeset {
     pub population: Option<Option<i64>>,
     pub website: Option<Option<String>>,
     pub description: Option<Option<String>>,
+    /// `Some(None)` withdraws verification (with `verified_by`).
+    pub verified_at: Option<Option<DateTime<Utc>>>,
+    pub verified_by: Option<Option<Uuid>>,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -189,15 +189,44 @@ pub async fn update(
         description: opt(&mut e, "description", req.description, |d| {
             text(&d, MAX_DESCRIPTION)
         }),
+        verified_at: None,
+        verified_by: None,
         updated_at: Utc::now(),
     };
     e.finish()?;
     let mut conn = state.conn().await?;
-    require_owner(&mut conn, caller, id).await?;
-    let org = repo::update(&mut conn, id, &changes).await?;
+    let org = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            require_owner(conn, caller, id).await?;
+            repo::lock(conn, id).await?;
+            let current = repo::find(conn, id)
+                .await?
+                .ok_or_else(|| AppError::not_found("organization"))?;
+            let mut changes = changes;
+            // An admin vouched for this name, kind and country; a verified city renamed
+            // into another must be checked again.
+            if current.verified_at.is_some() && changes_identity(&current, &changes) {
+                changes.verified_at = Some(None);
+                changes.verified_by = Some(None);
+                tracing::info!(org_id = %id, by = %caller.id,
+                    "organization identity changed: verification withdrawn");
+            }
+            Ok(repo::update(conn, id, &changes).await?)
+        })
+        .await?;
     // Practices show their organization's name, kind, country and population.
     state.pubsub.publish(Topic::Organization, &id.to_string());
     view(&mut conn, org).await
+}
+
+/// Does `changes` give the organization another name, kind or country?
+fn changes_identity(current: &repo::Organization, changes: &OrganizationChangeset) -> bool {
+    changes.name.as_ref().is_some_and(|n| *n != current.name)
+        || changes.kind.is_some_and(|k| k != current.kind)
+        || changes
+            .country
+            .as_ref()
+            .is_some_and(|c| *c != current.country)
 }
 
 pub async fn set_verified(

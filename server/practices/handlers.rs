@@ -11,7 +11,7 @@ use super::dto::{
     UpdateAdoptionRequest, UpdateCommentRequest,
 };
 use super::service::{self, Transition};
-use crate::auth::{AuthUser, MaybeAuthUser};
+use crate::auth::{AuthUser, ClientIp, MaybeAuthUser};
 use crate::error::{AppResult, ErrorBody, FieldErrors};
 use crate::extract::{Json, Query};
 use crate::pagination::{Page, PageParams};
@@ -78,13 +78,22 @@ pub async fn search_practices(
         )),
         (status = 409, description = "`export_too_large`", body = ErrorBody),
         (status = 422, body = ErrorBody),
+        (status = 429, description = "Too many exports from this address", body = ErrorBody),
     )
 )]
 #[get("/practices/export")]
 pub async fn export_practices(
     state: web::Data<AppState>,
+    ip: ClientIp,
     params: Query<ExportParams>,
 ) -> AppResult<HttpResponse> {
+    if let Some(l) = &state.limits.practice_export {
+        l.check(ip.0).inspect_err(|_| {
+            state
+                .limits
+                .per_ip_refused(ip.0, state.settings.http.trust_proxy_headers)
+        })?;
+    }
     let format = params.0.format.as_deref().unwrap_or("json");
     if !matches!(format, "csv" | "json") {
         return Err(FieldErrors::single("format", "must be csv or json"));

@@ -8,8 +8,8 @@ use super::dto::{
 };
 use super::hub::Hub;
 use super::repo::{self, PeopleList};
-use super::{service, session};
-use crate::auth::AuthUser;
+use super::{prehello, service, session};
+use crate::auth::{AuthUser, ClientIp};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::{Json, Query};
 use crate::pagination::{Page, PageParams};
@@ -296,6 +296,7 @@ pub async fn room_events(
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody),
+        (status = 429, description = "Too many exports by this user", body = ErrorBody),
     )
 )]
 #[get("/rooms/{id}/export")]
@@ -305,6 +306,9 @@ pub async fn export_room(
     id: web::Path<Uuid>,
     params: Query<ExportParams>,
 ) -> AppResult<HttpResponse> {
+    if let Some(l) = &state.limits.room_export {
+        l.check(&user.id)?;
+    }
     let md = service::export(&state, &user, *id, params.0.format.as_deref()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/markdown; charset=utf-8")
@@ -352,7 +356,9 @@ pub fn origin_allowed(req: &HttpRequest, allowed: &[String]) -> bool {
 }
 
 /// The live room. Upgrade to a websocket, then send `hello` within 10 s (see
-/// docs/rooms-protocol.md). 403 for a foreign `Origin`, 404 for an unknown room.
+/// docs/rooms-protocol.md). 403 for a foreign `Origin`, 404 for an unknown room, 429 when
+/// this address already holds `LIVINGLAB_WS_PREHELLO_PER_IP` sockets that have not sent
+/// their `hello` yet.
 #[utoipa::path(
     tag = "rooms",
     params(("id" = Uuid, Path)),
@@ -361,6 +367,7 @@ pub fn origin_allowed(req: &HttpRequest, allowed: &[String]) -> bool {
         (status = 400, description = "Not a websocket upgrade", body = ErrorBody),
         (status = 403, description = "`Origin` not allowed", body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 429, description = "Too many sockets from this address waiting for `hello`", body = ErrorBody),
     )
 )]
 #[get("/rooms/{id}/ws")]
@@ -368,6 +375,7 @@ pub async fn room_socket(
     state: web::Data<AppState>,
     hub: web::Data<Hub>,
     req: HttpRequest,
+    ip: ClientIp,
     id: web::Path<Uuid>,
     body: web::Payload,
 ) -> AppResult<HttpResponse> {
@@ -376,6 +384,14 @@ pub async fn room_socket(
             "this Origin may not open room sockets (LIVINGLAB_ALLOWED_ORIGINS)",
         ));
     }
+    let slot = match &state.limits.ws_prehello {
+        Some(slots) => Some(slots.acquire(ip.0).inspect_err(|_| {
+            state
+                .limits
+                .per_ip_refused(ip.0, state.settings.http.trust_proxy_headers)
+        })?),
+        None => None,
+    };
     if hub.is_shutting_down() {
         return Err(AppError::Unavailable("the server is shutting down".into()));
     }
@@ -384,6 +400,10 @@ pub async fn room_socket(
         repo::find(&mut conn, *id)
             .await?
             .ok_or_else(|| AppError::not_found("room"))?
+    };
+    let body = match slot {
+        Some(slot) => prehello::hold_until_hello(&req, body, slot).await?,
+        None => body,
     };
     let (response, ws, stream) = actix_ws::handle(&req, body)
         .map_err(|e| AppError::BadRequest(format!("not a websocket upgrade: {e}")))?;

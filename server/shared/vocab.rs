@@ -129,6 +129,16 @@ crate::text_enum! {
     }
 }
 
+crate::text_enum! {
+    /// How a revision of an event's minutes was made.
+    pub enum MinutesSource {
+        /// Written by hand (`PUT .../minutes`).
+        Written => "written",
+        /// Filled from the event room's record (`POST .../minutes/from-room`).
+        FromRoom => "from_room",
+    }
+}
+
 // ---- documents ----
 
 crate::text_enum! {

@@ -1028,7 +1028,7 @@ async fn the_sweep_removes_blobs_no_live_version_names_after_the_grace() {
         let res = app
             .client
             .get(app.url(&format!("/api/v1/documents/{}/content", id(doc))))
-            .send()
+            .send_checked()
             .await
             .unwrap();
         assert_eq!(res.status(), 200);

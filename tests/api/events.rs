@@ -876,6 +876,164 @@ async fn calendars_parse_and_track_changes() {
     }
 }
 
+/// RFC 5545 read strictly: content lines end with CRLF and a CR or LF anywhere else is an
+/// error (lenient readers take a bare CR as a line end: that is how a description could
+/// close its VEVENT and open another). Unfolds, checks the calendar's frame and returns
+/// the number of VEVENTs.
+fn strict_vevent_count(text: &str) -> usize {
+    let body = text
+        .strip_suffix("\r\n")
+        .expect("the last line ends with CRLF");
+    let mut lines: Vec<String> = Vec::new();
+    for raw in body.split("\r\n") {
+        assert!(
+            !raw.contains(['\r', '\n']),
+            "bare CR or LF inside a content line: {raw:?}"
+        );
+        match raw.strip_prefix([' ', '\t']) {
+            Some(more) => lines
+                .last_mut()
+                .expect("a folded line continues another")
+                .push_str(more),
+            None => lines.push(raw.to_owned()),
+        }
+    }
+    assert_eq!(lines.first().unwrap(), "BEGIN:VCALENDAR");
+    assert_eq!(lines.last().unwrap(), "END:VCALENDAR");
+    let begins = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+    let ends = lines.iter().filter(|l| *l == "END:VEVENT").count();
+    assert_eq!(begins, ends, "every VEVENT is closed once");
+    begins
+}
+
+/// The event's three calendars (its own, the public feed, `user`'s personal feed) as paths.
+async fn calendar_paths(app: &TestApp, user: &TestUser, eid: &str) -> [String; 3] {
+    let tok = app
+        .post_ok(
+            201,
+            "/api/v1/me/calendar-token",
+            Some(&user.access),
+            json!({}),
+        )
+        .await;
+    let personal = tok["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(&app.addr)
+        .expect("an address on this server")
+        .to_owned();
+    [
+        format!("/api/v1/events/{eid}.ics"),
+        "/api/v1/events.ics".to_owned(),
+        personal,
+    ]
+}
+
+#[tokio::test]
+async fn a_carriage_return_cannot_split_a_calendar_event() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("cr-admin").await;
+    let ana = app.register("cr-ana").await;
+    let injected = "a\rEND:VEVENT\rBEGIN:VEVENT";
+    let ev = app
+        .published_event(&admin, json!({"description": injected}))
+        .await;
+    let eid = id(&ev).to_owned();
+    let stored = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
+    assert_eq!(stored["description"], "a\nEND:VEVENT\nBEGIN:VEVENT");
+    app.register_for_event(&ana, &eid).await;
+    let paths = calendar_paths(&app, &ana, &eid).await;
+    for p in &paths {
+        let (status, _, text) = get_text(&app, p, None).await;
+        assert_eq!(status, 200, "{p}: {text}");
+        assert_eq!(strict_vevent_count(&text), 1, "{p}: {text}");
+        assert_eq!(vevents(&text).len(), 1, "{p}");
+    }
+
+    // Text stored before the rule may still hold a CR: the calendar writer escapes it too.
+    let n = app
+        .db()
+        .await
+        .execute(
+            "UPDATE events SET description = $1, title = $1 WHERE id = $2::text::uuid",
+            &[&injected, &eid],
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    for p in &paths {
+        let (_, _, text) = get_text(&app, p, None).await;
+        assert_eq!(strict_vevent_count(&text), 1, "{p}: {text}");
+        let v = vevents(&text);
+        assert_eq!(v.len(), 1, "{p}");
+        assert!(
+            v[0]["DESCRIPTION"].contains("END:VEVENT"),
+            "kept as text: {p}"
+        );
+    }
+}
+
+/// With `LIVINGLAB_TRUST_PROXY_HEADERS=false` (the default), forwarded headers are the
+/// client's word: the calendar address and feed links follow `Host`; with trust on they
+/// follow the proxy; `LIVINGLAB_PUBLIC_URL` beats both.
+#[tokio::test]
+async fn forwarded_headers_steer_calendar_links_only_when_trusted() {
+    async fn links(app: &TestApp) -> Vec<String> {
+        let admin = app.admin("fw-admin").await;
+        let ana = app.register("fw-ana").await;
+        let eid = id(&app.published_event(&admin, json!({})).await).to_owned();
+        app.register_for_event(&ana, &eid).await;
+        let spoof = |req: reqwest::RequestBuilder| {
+            req.header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("Forwarded", "host=evil.example;proto=https")
+        };
+        let tok: Value = spoof(app.client.post(app.url("/api/v1/me/calendar-token")))
+            .bearer_auth(&ana.access)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token_url = tok["url"].as_str().unwrap().to_owned();
+        let personal = format!("/api/v1/calendar/{}", token_url.rsplit('/').next().unwrap());
+        let mut out = vec![token_url];
+        for p in [
+            format!("/api/v1/events/{eid}.ics"),
+            "/api/v1/events.ics".to_owned(),
+            personal,
+        ] {
+            let res = spoof(app.client.get(app.url(&p))).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{p}");
+            let text = res.text().await.unwrap();
+            for e in vevents(&text) {
+                out.push(e["URL"].clone());
+            }
+        }
+        assert_eq!(out.len(), 4);
+        out
+    }
+
+    let app = TestApp::spawn().await;
+    for url in links(&app).await {
+        assert!(url.starts_with(&app.addr), "{url}");
+        assert!(!url.contains("evil.example"), "{url}");
+    }
+    let trusting = TestApp::spawn_with(|s| s.http.trust_proxy_headers = true).await;
+    for url in links(&trusting).await {
+        assert!(url.starts_with("https://evil.example/"), "{url}");
+    }
+    let public = TestApp::spawn_with(|s| {
+        s.http.trust_proxy_headers = true;
+        s.http.public_url = Some("https://lab.example.org/".into());
+    })
+    .await;
+    for url in links(&public).await {
+        assert!(url.starts_with("https://lab.example.org/"), "{url}");
+    }
+}
+
 /// Opens a socket and says hello; the refusal's error code and close code.
 async fn refused_hello(app: &TestApp, user: &TestUser, room: &str) -> (String, u16) {
     let mut ws = Ws::open(&app.addr, room, None).await.expect("upgrade");
@@ -1228,4 +1386,170 @@ async fn agenda_attendance_and_minutes() {
         "{md}"
     );
     assert!(m["html"].as_str().unwrap().contains("Ghent"));
+}
+
+/// `PUT .../minutes` with an optional `If-Match`; status, ETag and body.
+async fn put_minutes(
+    app: &TestApp,
+    user: &TestUser,
+    eid: &str,
+    if_match: Option<&str>,
+    body: Value,
+) -> (StatusCode, Option<String>, Value) {
+    let mut req = app
+        .client
+        .put(app.url(&format!("/api/v1/events/{eid}/minutes")))
+        .bearer_auth(&user.access)
+        .json(&body);
+    if let Some(tag) = if_match {
+        req = req.header("If-Match", tag);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    let etag = res
+        .headers()
+        .get("etag")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (status, etag, res.json().await.unwrap())
+}
+
+/// Two moderators edit the minutes: the one who edited an old version is refused (409 for
+/// a stale `version`, 412 for a stale `If-Match`), every write is kept as a revision, and
+/// filling the minutes from the room adds a revision instead of replacing what was written.
+#[tokio::test]
+async fn minutes_keep_revisions_and_refuse_stale_writes() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("rev-admin").await;
+    let ben = app.register("rev-ben").await;
+    let stranger = app.register("rev-stranger").await;
+    let ev = app.create_event(&admin, json!({})).await;
+    let eid = id(&ev).to_owned();
+    app.post_ok(
+        201,
+        &format!("/api/v1/events/{eid}/moderators"),
+        Some(&admin.access),
+        json!({"user_id": ben.id}),
+    )
+    .await;
+    let minutes = format!("/api/v1/events/{eid}/minutes");
+    let (status, b) = app.get(&minutes, Some(&admin.access)).await;
+    assert_error(status, &b, 404, "not_found");
+
+    // The first minutes need no version.
+    let (status, tag1, m1) = put_minutes(&app, &admin, &eid, None, json!({"markdown": "v1"})).await;
+    assert_eq!(status, 200, "{m1}");
+    assert_eq!(m1["version"], 1);
+    assert_eq!(tag1.as_deref(), Some("\"minutes-1\""));
+    // Ben opens them; meanwhile the admin saves an edit.
+    let (status, b) = app.get(&minutes, Some(&ben.access)).await;
+    assert_eq!((status.as_u16(), &b["version"]), (200, &json!(1)));
+    let (status, _, m2) = put_minutes(
+        &app,
+        &admin,
+        &eid,
+        None,
+        json!({"markdown": "v2: decisions by the admin", "version": 1}),
+    )
+    .await;
+    assert_eq!(status, 200, "{m2}");
+    assert_eq!(m2["version"], 2);
+
+    // Ben's save from version 1 is refused, however he names it; nothing is replaced.
+    let (status, _, b) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        None,
+        json!({"markdown": "ben's v1 edit", "version": 1}),
+    )
+    .await;
+    let d = assert_error(status, &b, 409, "stale_minutes");
+    assert_eq!(d["current_version"], 2);
+    let (status, _, b) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        tag1.as_deref(),
+        json!({"markdown": "ben's v1 edit"}),
+    )
+    .await;
+    assert_error(status, &b, 412, "precondition_failed");
+    let (status, _, b) =
+        put_minutes(&app, &ben, &eid, None, json!({"markdown": "ben's v1 edit"})).await;
+    assert_error(status, &b, 409, "stale_minutes");
+    let current = app.get_ok(&minutes, Some(&ben.access)).await;
+    assert_eq!(current["markdown"], "v2: decisions by the admin");
+
+    // He reloads and saves on top of version 2, by If-Match this time.
+    let (status, _, m3) = put_minutes(
+        &app,
+        &ben,
+        &eid,
+        Some("\"minutes-2\""),
+        json!({"markdown": "v3: merged by ben"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{m3}");
+    assert_eq!(m3["version"], 3);
+
+    // From the room: a stale If-Match is refused; without one it adds version 4.
+    let from_room = format!("{minutes}/from-room");
+    let res = app
+        .client
+        .post(app.url(&from_room))
+        .bearer_auth(&admin.access)
+        .header("If-Match", "\"minutes-2\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 412);
+    let m4 = app
+        .post_ok(200, &from_room, Some(&admin.access), json!({}))
+        .await;
+    assert_eq!(m4["version"], 4);
+    assert_ne!(m4["markdown"], "v3: merged by ben");
+
+    // Every write, in order, with its author and source; the written text survives.
+    let revisions = format!("{minutes}/revisions");
+    let all =
+        crate::helpers::collect_pages(&app, &format!("{revisions}?limit=3"), Some(&ben.access))
+            .await;
+    let summary: Vec<(i64, &str, &str)> = all
+        .iter()
+        .map(|r| {
+            (
+                r["version"].as_i64().unwrap(),
+                r["source"].as_str().unwrap(),
+                r["author_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let (a, b) = (admin.id.to_string(), ben.id.to_string());
+    assert_eq!(
+        summary,
+        [
+            (1, "written", a.as_str()),
+            (2, "written", a.as_str()),
+            (3, "written", b.as_str()),
+            (4, "from_room", a.as_str()),
+        ]
+    );
+    let v3 = app
+        .get_ok(&format!("{revisions}/3"), Some(&ben.access))
+        .await;
+    assert_eq!(v3["markdown"], "v3: merged by ben");
+    assert_eq!(v3["html"], "<p>v3: merged by ben</p>\n");
+    let (status, b) = app.get(&format!("{revisions}/9"), Some(&ben.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    let (status, b) = app
+        .get(&format!("{revisions}?limit=0"), Some(&ben.access))
+        .await;
+    assert_error(status, &b, 422, "validation_failed");
+
+    // Readers of the event read the history; an unpublished event shows nothing to others.
+    let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    app.publish_event(&admin, &eid).await;
+    let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
+    assert_eq!(status, 200, "{b}");
 }

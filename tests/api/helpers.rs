@@ -196,6 +196,11 @@ pub fn test_settings() -> Settings {
     s.http.shutdown_timeout = Duration::from_secs(1);
     s.database.pool_size = 4;
     s.auth.rate_per_minute = 0;
+    // Tests share one address; a test that checks a limit turns it on.
+    s.limits.refresh_per_minute = 0;
+    s.limits.practice_export_per_minute = 0;
+    s.limits.room_export_per_minute = 0;
+    s.limits.ws_prehello_per_ip = 0;
     s.auth.jwt_secret = Some(SecretString::from(TEST_JWT_SECRET.to_owned()));
     // Each app its own folder (documents live there), inside this process's test folder,
     // which the next run sweeps if a crash left it behind.

@@ -55,6 +55,8 @@ pub fn spawn_server(env: &[(&str, String)], cwd: &std::path::Path) -> Server {
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("LIVINGLAB_BIND", format!("127.0.0.1:{port}"))
         .env("LIVINGLAB_AUTH_RATE_PER_MINUTE", "0")
+        .env("LIVINGLAB_REFRESH_RATE_PER_MINUTE", "0")
+        .env("LIVINGLAB_WS_PREHELLO_PER_IP", "0")
         .env("LIVINGLAB_WORKERS", "1")
         .current_dir(cwd)
         .stdin(Stdio::null())

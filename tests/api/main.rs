@@ -10,6 +10,7 @@ mod events;
 mod health;
 mod helpers;
 mod instances;
+mod limits;
 mod migrations;
 mod openapi;
 mod orgs;

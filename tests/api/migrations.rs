@@ -39,6 +39,7 @@ async fn migrations_go_up_down_and_up_again() {
             "documents",
             "event_agenda_items",
             "event_minutes",
+            "event_minutes_revisions",
             "event_registrations",
             "event_themes",
             "events",

@@ -183,6 +183,55 @@ async fn only_admins_verify() {
     assert_eq!(body["verified"], false);
 }
 
+/// A verified city renamed into another (or moved to another country or kind) is no
+/// longer what the admin checked; other edits keep the badge.
+#[tokio::test]
+async fn identity_changes_withdraw_verification() {
+    let app = TestApp::spawn().await;
+    let ana = app.register("ana").await;
+    let root = app.admin("root").await;
+    let org = app.create_org(&ana, valencia()).await;
+    let id = org["id"].as_str().unwrap();
+    let path = format!("/api/v1/organizations/{id}");
+    let verify = format!("{path}/verify");
+    app.post_ok(200, &verify, Some(&root.access), json!({}))
+        .await;
+
+    // Unchanged identity (same name, a new description) keeps the badge.
+    let same = app
+        .patch_ok(
+            &path,
+            Some(&ana.access),
+            json!({"name": org["name"], "description": "Mediterranean city"}),
+        )
+        .await;
+    assert_eq!(same["verified"], true);
+
+    for change in [
+        json!({"name": "Vaiencia"}),
+        json!({"country": "PT"}),
+        json!({"kind": "region"}),
+    ] {
+        let body = app.patch_ok(&path, Some(&ana.access), change.clone()).await;
+        assert_eq!(body["verified"], false, "{change}");
+        assert!(body["verified_at"].is_null(), "{change}");
+        let stored = app.get_ok(&path, None).await;
+        assert_eq!(stored["verified"], false, "{change}");
+        let row = app
+            .db()
+            .await
+            .query_one(
+                "SELECT verified_by IS NULL FROM organizations WHERE id = $1::text::uuid",
+                &[&id],
+            )
+            .await
+            .unwrap();
+        assert!(row.get::<_, bool>(0), "verified_by cleared too");
+        app.post_ok(200, &verify, Some(&root.access), json!({}))
+            .await;
+    }
+}
+
 #[tokio::test]
 async fn membership_rules() {
     let app = TestApp::spawn().await;

@@ -288,6 +288,39 @@ async fn create_edit_publish_revisions_and_visibility() {
     assert_error(s, &b, 401, "unauthorized");
 }
 
+/// A list's length is checked before any work that grows with it (the ids used to be
+/// de-duplicated pairwise first: 100,000 distinct ids, 5 billion comparisons).
+#[tokio::test]
+async fn a_hundred_thousand_theme_ids_are_refused_by_count() {
+    let app = TestApp::spawn_with(|s| s.http.json_limit_bytes = 8 * 1024 * 1024).await;
+    let owner = app.register("owner").await;
+    let admin = app.admin("admin").await;
+    let o = org(&app, &owner, "Porto", "PT", 230_000).await;
+    let ids: Vec<String> = (0..100_000u128)
+        .map(|n| uuid::Uuid::from_u128(n + 1).to_string())
+        .collect();
+    let (s, b) = app
+        .post(
+            "/api/v1/practices",
+            Some(&owner.access),
+            practice_body(&o, &ids[0], json!({"theme_ids": ids})),
+        )
+        .await;
+    let d = assert_error(s, &b, 422, "validation_failed");
+    assert!(d["theme_ids"].is_string(), "{d}");
+    let (s, b) = app
+        .post(
+            "/api/v1/events",
+            Some(&admin.access),
+            json!({"title": "Many themes", "description": "x", "kind": "workshop",
+                   "starts_at": crate::helpers::at(60), "ends_at": crate::helpers::at(120),
+                   "timezone": "Europe/Lisbon", "mode": "online", "theme_ids": ids}),
+        )
+        .await;
+    let d = assert_error(s, &b, 422, "validation_failed");
+    assert!(d["theme_ids"].is_string(), "{d}");
+}
+
 #[tokio::test]
 async fn bad_input_names_every_field_and_markdown_is_sanitized() {
     let app = TestApp::spawn().await;

@@ -8,10 +8,14 @@ use super::{event_over, moderate, moderate_locked, visible};
 use crate::auth::AuthUser;
 use crate::domain::{short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::events::dto::{AgendaItemInput, AgendaItemView, MinutesView};
+use crate::events::dto::{
+    AgendaItemInput, AgendaItemView, MinutesRevisionSummary, MinutesRevisionView, MinutesView,
+};
 use crate::events::repo::{self, AgendaItem};
+use crate::pagination::{Page, PageRequest};
 use crate::rooms::api as rooms;
 use crate::shared::person::PersonView;
+use crate::shared::vocab::MinutesSource;
 use crate::state::AppState;
 
 const MAX_AGENDA_ITEMS: usize = 100;
@@ -151,27 +155,200 @@ pub async fn put_agenda(
     Ok(rows.into_iter().map(AgendaItemView::from).collect())
 }
 
+/// What a writer says it edited. `If-Match` is checked first (412 when it does not name
+/// the current version), then the body's `version` (409 `stale_minutes`).
+#[derive(Debug, Default)]
+pub struct MinutesPrecondition {
+    pub if_match: Option<IfMatch>,
+    pub version: Option<i32>,
+}
+
+/// A parsed `If-Match` header.
+#[derive(Debug)]
+pub enum IfMatch {
+    /// `*`: any current minutes.
+    Any,
+    /// The versions named by the listed ETags (unreadable ones name none).
+    Versions(Vec<i32>),
+}
+
+/// The strong ETag of a version of the minutes.
+pub fn minutes_etag(version: i32) -> String {
+    format!("\"minutes-{version}\"")
+}
+
+impl IfMatch {
+    pub fn parse(header: &str) -> Self {
+        if header.trim() == "*" {
+            return Self::Any;
+        }
+        // Weak tags never match If-Match (RFC 9110 §13.1.1: strong comparison).
+        Self::Versions(
+            header
+                .split(',')
+                .filter_map(|t| t.trim().strip_prefix("\"minutes-")?.strip_suffix('"'))
+                .filter_map(|v| v.parse().ok())
+                .take(16)
+                .collect(),
+        )
+    }
+
+    fn matches(&self, current: Option<i32>) -> bool {
+        match (self, current) {
+            (_, None) => false,
+            (Self::Any, Some(_)) => true,
+            (Self::Versions(vs), Some(c)) => vs.contains(&c),
+        }
+    }
+}
+
+fn stale(current: Option<i32>, message: &str) -> AppError {
+    AppError::Conflict {
+        code: "stale_minutes",
+        message: message.to_owned(),
+        details: Some(serde_json::json!({ "current_version": current })),
+    }
+}
+
+/// Refuses a write that did not start from the current minutes. A write naming no version
+/// at all is a first write: allowed only while there are no minutes.
+fn check_precondition(
+    pre: &MinutesPrecondition,
+    current: Option<i32>,
+    first_write_needs_no_version: bool,
+) -> AppResult<()> {
+    if let Some(m) = &pre.if_match
+        && !m.matches(current)
+    {
+        return Err(AppError::PreconditionFailed(match current {
+            Some(v) => format!("If-Match does not name the current minutes (version {v})"),
+            None => "If-Match names minutes, but the event has none yet".to_owned(),
+        }));
+    }
+    match (pre.version, current) {
+        (Some(v), c) if Some(v) != c => Err(stale(
+            current,
+            "the minutes changed since this version; reload them, merge, and send the new version",
+        )),
+        (None, Some(_)) if pre.if_match.is_none() && first_write_needs_no_version => Err(stale(
+            current,
+            "the minutes exist already: send the `version` you edited (or If-Match)",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the minutes as the next version, keeping the previous ones as revisions; the
+/// event row is locked so that two writers get distinct versions and one of them is told.
+async fn write_minutes(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    pre: MinutesPrecondition,
+    content: MinutesContent,
+) -> AppResult<MinutesView> {
+    let mut conn = state.conn().await?;
+    let m = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            let event = moderate_locked(conn, id, caller).await?;
+            let current = repo::minutes(conn, id).await?.map(|m| m.version);
+            let (markdown, source) = match content {
+                MinutesContent::Written(md) => {
+                    check_precondition(&pre, current, true)?;
+                    (md, MinutesSource::Written)
+                }
+                MinutesContent::FromRoom => {
+                    check_precondition(&pre, current, false)?;
+                    let md = rooms::transcript(conn, event.room_id).await?;
+                    (md, MinutesSource::FromRoom)
+                }
+            };
+            let next = current.unwrap_or(0) + 1;
+            Ok(repo::put_minutes(conn, id, next, &markdown, source, caller.id).await?)
+        })
+        .await?;
+    Ok(m.into())
+}
+
+enum MinutesContent {
+    Written(String),
+    FromRoom,
+}
+
 pub async fn put_minutes(
     state: &AppState,
     caller: &AuthUser,
     id: Uuid,
     markdown: &str,
+    pre: MinutesPrecondition,
 ) -> AppResult<MinutesView> {
     let markdown = text(markdown, MAX_MINUTES).map_err(|m| FieldErrors::single("markdown", m))?;
-    let mut conn = state.conn().await?;
-    moderate(&mut conn, id, caller).await?;
-    let m = repo::put_minutes(&mut conn, id, &markdown, caller.id).await?;
-    Ok(m.into())
+    write_minutes(state, caller, id, pre, MinutesContent::Written(markdown)).await
 }
 
+/// Fills the minutes from the room's record as a new version: hand-written minutes stay in
+/// the revisions. Only `If-Match`, when sent, is checked.
 pub async fn minutes_from_room(
     state: &AppState,
     caller: &AuthUser,
     id: Uuid,
+    if_match: Option<IfMatch>,
+) -> AppResult<MinutesView> {
+    let pre = MinutesPrecondition {
+        if_match,
+        version: None,
+    };
+    write_minutes(state, caller, id, pre, MinutesContent::FromRoom).await
+}
+
+/// The current minutes (whoever may see the event).
+pub async fn minutes(
+    state: &AppState,
+    caller: Option<&AuthUser>,
+    id: Uuid,
 ) -> AppResult<MinutesView> {
     let mut conn = state.conn().await?;
-    let event = moderate(&mut conn, id, caller).await?;
-    let markdown = rooms::transcript(&mut conn, event.room_id).await?;
-    let m = repo::put_minutes(&mut conn, id, &markdown, caller.id).await?;
-    Ok(m.into())
+    visible(&mut conn, id, caller).await?;
+    repo::minutes(&mut conn, id)
+        .await?
+        .map(MinutesView::from)
+        .ok_or_else(|| AppError::not_found("minutes"))
+}
+
+/// Every version of the minutes, oldest first (whoever may see the event).
+pub async fn minutes_revisions(
+    state: &AppState,
+    caller: Option<&AuthUser>,
+    id: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<MinutesRevisionSummary>> {
+    let after = match page.after.as_deref() {
+        None => 0,
+        Some(c) => c
+            .parse::<i32>()
+            .map_err(|_| FieldErrors::single("cursor", "is not a cursor for this list"))?,
+    };
+    let mut conn = state.conn().await?;
+    visible(&mut conn, id, caller).await?;
+    let rows = repo::minutes_revisions(&mut conn, id, after, page.fetch()).await?;
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |r| r.version.to_string(),
+        MinutesRevisionSummary::from,
+    ))
+}
+
+pub async fn minutes_revision(
+    state: &AppState,
+    caller: Option<&AuthUser>,
+    id: Uuid,
+    version: i32,
+) -> AppResult<MinutesRevisionView> {
+    let mut conn = state.conn().await?;
+    visible(&mut conn, id, caller).await?;
+    repo::minutes_revision(&mut conn, id, version)
+        .await?
+        .map(MinutesRevisionView::from)
+        .ok_or_else(|| AppError::not_found("revision"))
 }

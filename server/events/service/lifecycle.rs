@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::registrations::fill_seats;
 use super::{event_over, moderate, moderate_locked, theme_param, view, views, visible};
 use crate::auth::AuthUser;
-use crate::domain::{EventTitle, Timezone, WebUrl, short_line, text};
+use crate::domain::{EventTitle, Timezone, WebUrl, id_list, short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::dto::{
     AgendaItemView, CreateEventRequest, EventView, ListEventsParams, MinutesView,
@@ -119,15 +119,13 @@ async fn theme_list(
     e: &mut FieldErrors,
     ids: Option<Vec<Uuid>>,
 ) -> AppResult<Option<Vec<Uuid>>> {
-    let Some(mut ids) = ids else {
+    let Some(ids) = ids else {
         return Ok(None);
     };
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.len() > MAX_THEMES {
+    let Ok(ids) = id_list(ids, MAX_THEMES) else {
         e.add("theme_ids", format!("at most {MAX_THEMES} themes"));
         return Ok(None);
-    }
+    };
     let unknown = repo::unknown_themes(conn, &ids).await?;
     if !unknown.is_empty() {
         e.add(

@@ -26,7 +26,8 @@ mod lifecycle;
 mod registrations;
 
 pub use agenda::{
-    add_moderator, minutes_from_room, moderators, put_agenda, put_minutes, remove_moderator,
+    IfMatch, MinutesPrecondition, add_moderator, minutes, minutes_etag, minutes_from_room,
+    minutes_revision, minutes_revisions, moderators, put_agenda, put_minutes, remove_moderator,
 };
 pub use calendar::{event_ics, events_feed, new_calendar_token, personal_feed, token_hash};
 pub use lifecycle::{Transition, create, get, list, tick, transition, update};

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 use diesel_async::AsyncPgConnection;
 
-use crate::domain::{CurrencyCode, Email, LanguageCode, WebUrl, short_line, text};
+use crate::domain::{CurrencyCode, Email, LanguageCode, WebUrl, id_list, short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::practices::dto::{
     Budget, Contact, Indicator, Link, Location, PracticeContent, PracticeInput,
@@ -122,13 +122,8 @@ pub(super) async fn validate(
             Vec::new()
         }
         Some(ids) => {
-            let mut unique = Vec::new();
-            for id in ids {
-                if !unique.contains(&id) {
-                    unique.push(id);
-                }
-            }
-            if unique.is_empty() || unique.len() > MAX_THEMES {
+            let unique = id_list(ids, MAX_THEMES).unwrap_or_default();
+            if unique.is_empty() {
                 e.add("theme_ids", format!("must name 1 to {MAX_THEMES} themes"));
             } else {
                 let found = repo::themes(conn, &unique).await?;
