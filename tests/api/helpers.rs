@@ -43,20 +43,40 @@ fn init_logs() {
 }
 
 /// Removes clusters left by earlier runs whose process is gone.
+/// Removes test folders whose process is gone. A live test process holds an exclusive lock
+/// on its folder's `lock` file for its whole life; a pid check is not enough, because test
+/// runs in other PID namespaces (containers, sandboxes) share `/tmp` but not pids.
 fn sweep_stale_dirs() {
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
         return;
     };
     for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        if let Some(pid) = name
-            .strip_prefix("livinglab-test-")
-            .and_then(|p| p.parse::<i32>().ok())
-            && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_err()
+        if !e
+            .file_name()
+            .to_string_lossy()
+            .starts_with("livinglab-test-")
         {
+            continue;
+        }
+        let stale = match std::fs::File::open(e.path().join("lock")) {
+            Ok(lock) => lock.try_lock().is_ok(),
+            // No lock file: an older run's folder, or one being created this instant.
+            Err(_) => e
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > Duration::from_secs(600))),
+        };
+        if stale {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
+}
+
+/// Takes the folder's lock for the life of the process (the file is never closed).
+fn hold_lock(dir: &std::path::Path) {
+    let lock = std::fs::File::create(dir.join("lock")).expect("test dir lock");
+    lock.try_lock().expect("test dir lock is free");
+    std::mem::forget(lock);
 }
 
 pub fn cluster() -> &'static Cluster {
@@ -79,6 +99,7 @@ pub fn cluster() -> &'static Cluster {
                         let dir: PathBuf = std::env::temp_dir()
                             .join(format!("livinglab-test-{}", std::process::id()));
                         std::fs::create_dir_all(&dir).expect("test dir");
+                        hold_lock(&dir);
                         let pg = EmbeddedPostgres::start(&EmbeddedOptions {
                             cluster_dir: dir.join("pg"),
                             log_file: dir.join("postgres.log"),
