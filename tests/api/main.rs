@@ -13,6 +13,7 @@ mod migrations;
 mod openapi;
 mod orgs;
 mod practices;
+mod rights;
 mod rooms;
 mod rooms_crash;
 mod rooms_ws;

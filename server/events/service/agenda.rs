@@ -10,6 +10,7 @@ use crate::domain::{short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::dto::{AgendaItemInput, AgendaItemView, MinutesView};
 use crate::events::repo::{self, AgendaItem};
+use crate::pubsub::Rights;
 use crate::rooms::api as rooms;
 use crate::shared::person::PersonView;
 use crate::state::AppState;
@@ -38,6 +39,7 @@ pub async fn add_moderator(
             "this user already moderates the event",
         ));
     }
+    state.pubsub.rights_changed(Rights::User(user));
     Ok(PersonView {
         user_id: target.id,
         display_name: target.display_name,
@@ -64,20 +66,14 @@ pub async fn remove_moderator(
     let mut conn = state.conn().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
         let event = moderate_locked(conn, id, caller).await?;
-        let left = rooms::moderators(conn, event.room_id, 2).await?;
-        if !left.iter().any(|p| p.user_id == user) {
+        if !rooms::remove_moderator(conn, event.room_id, user).await? {
             return Err(AppError::not_found("moderator"));
         }
-        if left.len() == 1 {
-            return Err(AppError::conflict(
-                "last_moderator",
-                "the event's last moderator cannot be removed; add another first",
-            ));
-        }
-        rooms::remove_moderator(conn, event.room_id, user).await?;
         Ok(())
     })
-    .await
+    .await?;
+    state.pubsub.rights_changed(Rights::User(user));
+    Ok(())
 }
 
 // ---- agenda, minutes ----
