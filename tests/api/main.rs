@@ -17,6 +17,7 @@ mod rights;
 mod rooms;
 mod rooms_crash;
 mod rooms_ws;
+mod sessions;
 mod themes;
 mod users;
 mod wire;

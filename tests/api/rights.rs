@@ -272,3 +272,159 @@ async fn a_room_whose_access_narrows_closes_the_sockets_it_no_longer_admits() {
     .await;
     assert_eq!(closed_soon(&mut ws).await, 4003);
 }
+
+/// An organization's event belongs to the organization: its owners and editors manage it,
+/// and who leaves (or becomes a plain member) stops, on open sockets too.
+#[tokio::test]
+async fn an_organizations_events_follow_its_owners_and_editors() {
+    let (a, b) = pair().await;
+    let owner = a.register("owner").await;
+    let editor = a.register("editor").await;
+    let bob = a.register("bob").await;
+    let org = a.city(&owner, "Valencia", "ES").await;
+    a.add_member(&owner, &org, &editor, "editor").await;
+    let ev = a
+        .published_event(&editor, json!({"organization_id": org}))
+        .await;
+    let eid = id(&ev).to_owned();
+    let room = ev["room_id"].as_str().unwrap().to_owned();
+    a.register_for_event(&bob, &eid).await;
+
+    // The owner manages the editor's event: edits, registrations, moderators, minutes.
+    a.patch_ok(
+        &format!("/api/v1/events/{eid}"),
+        Some(&owner.access),
+        json!({"title": "Renamed by the owner"}),
+    )
+    .await;
+    let regs = a
+        .get_ok(
+            &format!("/api/v1/events/{eid}/registrations"),
+            Some(&owner.access),
+        )
+        .await;
+    assert_eq!(regs["items"][0]["user_id"], bob.id.to_string());
+    a.expect(
+        200,
+        Method::PUT,
+        &format!("/api/v1/events/{eid}/minutes"),
+        Some(&owner.access),
+        Some(json!({"markdown": "Notes"})),
+    )
+    .await;
+    let mods = a
+        .get_ok(&format!("/api/v1/events/{eid}/moderators"), None)
+        .await;
+    let mut ids: Vec<&str> = mods
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["user_id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    let mut want = [owner.id.to_string(), editor.id.to_string()];
+    want.sort_unstable();
+    assert_eq!(ids, want);
+
+    // The editor moderates the room on instance B until the owner removes them on A.
+    let (mut ws, welcome) = Ws::join(&b.addr, &editor, &room, None).await;
+    assert_eq!(welcome["you"]["is_moderator"], true);
+    a.expect(
+        204,
+        Method::DELETE,
+        &format!("/api/v1/organizations/{org}/members/{}", editor.id),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    assert_eq!(closed_soon(&mut ws).await, 4003);
+    let (status, body) = a
+        .patch(
+            &format!("/api/v1/events/{eid}"),
+            Some(&editor.access),
+            json!({"title": "Mine again"}),
+        )
+        .await;
+    crate::helpers::assert_error(status, &body, 403, "forbidden");
+    let (status, body) = a
+        .get(
+            &format!("/api/v1/events/{eid}/registrations"),
+            Some(&editor.access),
+        )
+        .await;
+    crate::helpers::assert_error(status, &body, 403, "forbidden");
+    let v = a
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&editor.access))
+        .await;
+    assert_eq!(v["is_moderator"], false);
+}
+
+/// An editor made a plain member keeps their seat in the event's room but not its
+/// moderation: the open socket is told.
+#[tokio::test]
+async fn an_editor_made_a_plain_member_stops_moderating_the_event_room() {
+    let (a, b) = pair().await;
+    let owner = a.register("owner").await;
+    let editor = a.register("editor").await;
+    let org = a.city(&owner, "Gdynia", "PL").await;
+    a.add_member(&owner, &org, &editor, "editor").await;
+    let ev = a
+        .published_event(&editor, json!({"organization_id": org}))
+        .await;
+    let (eid, room) = (id(&ev), ev["room_id"].as_str().unwrap());
+    a.register_for_event(&editor, eid).await;
+    let (mut ws, welcome) = Ws::join(&b.addr, &editor, room, None).await;
+    assert_eq!(welcome["you"]["is_moderator"], true);
+    a.patch_ok(
+        &format!("/api/v1/organizations/{org}/members/{}", editor.id),
+        Some(&owner.access),
+        json!({"role": "member"}),
+    )
+    .await;
+    assert_eq!(role_soon(&mut ws).await["moderator"], false);
+    assert_eq!(ws.refused(moderator_action()).await, "forbidden");
+    let (status, body) = a
+        .get(
+            &format!("/api/v1/events/{eid}/registrations"),
+            Some(&editor.access),
+        )
+        .await;
+    crate::helpers::assert_error(status, &body, 403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_room_keeps_its_last_moderator() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let bob = app.register("bob").await;
+    let room = room_of(&app, &admin, json!({"name": "Open", "access": "open"})).await;
+    let last = format!("/api/v1/rooms/{room}/moderators/{}", admin.id);
+    let (status, body) = app.delete(&last, Some(&admin.access)).await;
+    crate::helpers::assert_error(status, &body, 409, "last_moderator");
+    app.post_ok(
+        201,
+        &format!("/api/v1/rooms/{room}/moderators"),
+        Some(&admin.access),
+        json!({"user_id": bob.id}),
+    )
+    .await;
+    app.expect(204, Method::DELETE, &last, Some(&admin.access), None)
+        .await;
+    let (status, body) = app
+        .delete(
+            &format!("/api/v1/rooms/{room}/moderators/{}", bob.id),
+            Some(&bob.access),
+        )
+        .await;
+    crate::helpers::assert_error(status, &body, 409, "last_moderator");
+
+    // Events keep theirs the same way.
+    let ev = app.published_event(&admin, json!({})).await;
+    let (status, body) = app
+        .delete(
+            &format!("/api/v1/events/{}/moderators/{}", id(&ev), admin.id),
+            Some(&admin.access),
+        )
+        .await;
+    crate::helpers::assert_error(status, &body, 409, "last_moderator");
+}
