@@ -238,6 +238,18 @@ pub async fn update(
     {
         e.add("access", EVENT_ACCESS);
     }
+    // An event's room belongs to the event's organization, whose owners and editors
+    // moderate it: moving it elsewhere would hand the moderation to another organization.
+    if room.access == RoomAccess::Event
+        && req
+            .organization_id
+            .is_some_and(|o| o != room.organization_id)
+    {
+        e.add(
+            "organization_id",
+            "an event's room belongs to the event's organization",
+        );
+    }
     let org = req.organization_id.unwrap_or(room.organization_id);
     if access == RoomAccess::Members && org.is_none() {
         e.add("organization_id", "is required for `members` rooms");

@@ -428,3 +428,39 @@ async fn a_room_keeps_its_last_moderator() {
         .await;
     crate::helpers::assert_error(status, &body, 409, "last_moderator");
 }
+
+#[tokio::test]
+async fn an_organizations_drafts_and_rooms_stay_with_the_organization() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let editor = app.register("editor").await;
+    let member = app.register("member").await;
+    let org = app.city(&owner, "Tartu", "EE").await;
+    let other = app.city(&editor, "Narva", "EE").await;
+    app.add_member(&owner, &org, &editor, "editor").await;
+    app.add_member(&owner, &org, &member, "member").await;
+    let draft = app
+        .create_event(&editor, json!({"organization_id": org}))
+        .await;
+    let listed = |items: &Value| {
+        items["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == draft["id"])
+    };
+    for (who, sees) in [(&owner, true), (&editor, true), (&member, false)] {
+        let page = app.get_ok("/api/v1/events", Some(&who.access)).await;
+        assert_eq!(listed(&page), sees, "{}: {page}", who.email);
+    }
+    // Its room cannot be moved to another organization (whose editors would moderate it).
+    let (status, body) = app
+        .patch(
+            &format!("/api/v1/rooms/{}", draft["room_id"].as_str().unwrap()),
+            Some(&editor.access),
+            json!({"organization_id": other}),
+        )
+        .await;
+    let e = crate::helpers::assert_error(status, &body, 422, "validation_failed");
+    assert!(e["organization_id"].is_string(), "{body}");
+}
