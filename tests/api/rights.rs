@@ -464,3 +464,40 @@ async fn an_organizations_drafts_and_rooms_stay_with_the_organization() {
     let e = crate::helpers::assert_error(status, &body, 422, "validation_failed");
     assert!(e["organization_id"].is_string(), "{body}");
 }
+
+/// A change whose notification was lost (here: made behind the server's back) is caught
+/// when the listener reconnects: every socket is re-checked after a resync.
+#[tokio::test]
+async fn after_the_listener_reconnects_every_socket_is_rechecked() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let bob = app.register("bob").await;
+    let room = room_of(&app, &admin, json!({"name": "Board", "access": "invite"})).await;
+    app.post_ok(
+        201,
+        &format!("/api/v1/rooms/{room}/participants"),
+        Some(&admin.access),
+        json!({"user_id": bob.id}),
+    )
+    .await;
+    let (mut ws, _) = Ws::join(&app.addr, &bob, &room, None).await;
+    let db = app.db().await;
+    db.execute(
+        "DELETE FROM room_participants WHERE user_id = $1::text::uuid",
+        &[&bob.id.to_string()],
+    )
+    .await
+    .unwrap();
+    let killed = db
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(killed, 1);
+    // The listener reconnects with a backoff first: the bound here is the socket's wait.
+    assert_eq!(ws.closed().await, 4003);
+}
