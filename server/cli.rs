@@ -127,6 +127,10 @@ pub struct ConfigArgs {
     #[arg(long, env = "LIVINGLAB_REFRESH_TOKEN_TTL_DAYS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=365), global = true)]
     pub refresh_token_ttl_days: u64,
+    /// Longest life of a session, in days from its login (refreshing does not extend it).
+    #[arg(long, env = "LIVINGLAB_SESSION_LIFETIME_DAYS", default_value_t = 90,
+          value_parser = clap::value_parser!(u64).range(1..=3650), global = true)]
+    pub session_lifetime_days: u64,
     /// Register + login attempts per client IP per minute (0 = no limit).
     #[arg(
         long,
@@ -304,6 +308,7 @@ impl ConfigArgs {
             .map(|k| SecretString::from(k.to_owned()));
         s.auth.access_token_ttl = Duration::from_secs(self.access_token_ttl_seconds);
         s.auth.refresh_token_ttl = Duration::from_secs(self.refresh_token_ttl_days * 24 * 3600);
+        s.auth.session_lifetime = Duration::from_secs(self.session_lifetime_days * 24 * 3600);
         s.auth.rate_per_minute = self.auth_rate_per_minute;
         s.rooms.allowed_origins = self
             .allowed_origins

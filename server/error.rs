@@ -71,6 +71,9 @@ pub enum AppError {
     Unauthorized(String),
     #[error("invalid email or password")]
     InvalidCredentials,
+    /// The session reached its absolute lifetime: only signing in again helps.
+    #[error("the session has reached its maximum lifetime; sign in again")]
+    SessionExpired,
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -155,6 +158,7 @@ impl AppError {
             Self::BadRequest(_) => "bad_request",
             Self::Unauthorized(_) => "unauthorized",
             Self::InvalidCredentials => "invalid_credentials",
+            Self::SessionExpired => "session_expired",
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not_found",
             Self::Conflict { code, .. } => code,
@@ -217,7 +221,9 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::InvalidJson(_) | Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized(_) | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized(_) | Self::InvalidCredentials | Self::SessionExpired => {
+                StatusCode::UNAUTHORIZED
+            }
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict { .. } => StatusCode::CONFLICT,
@@ -242,7 +248,7 @@ impl ResponseError for AppError {
         if let Self::RateLimited { retry_after_secs } = self {
             res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
-        if let Self::Unauthorized(_) = self {
+        if let Self::Unauthorized(_) | Self::SessionExpired = self {
             res.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         res.json(body)

@@ -19,6 +19,9 @@ pub struct Claims {
     pub iss: String,
     pub aud: String,
     pub jti: Uuid,
+    /// The session (refresh token family) the token was issued in: logging out ends it,
+    /// and with it what the token opened (a room socket outlives the token itself).
+    pub sid: Uuid,
 }
 
 pub struct JwtKeys {
@@ -55,7 +58,7 @@ impl JwtKeys {
         self.ttl
     }
 
-    pub fn issue(&self, user_id: Uuid) -> Result<String, AppError> {
+    pub fn issue(&self, user_id: Uuid, session: Uuid) -> Result<String, AppError> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user_id,
@@ -64,6 +67,7 @@ impl JwtKeys {
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
             jti: Uuid::now_v7(),
+            sid: session,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(AppError::internal)

@@ -17,6 +17,8 @@ use std::time::Duration;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use futures_util::StreamExt;
 
+use uuid::Uuid;
+
 use crate::db::DbPool;
 
 /// The one channel of the deployment.
@@ -35,14 +37,17 @@ pub enum Topic {
     Practice,
     /// An organization's public fields changed: `<id>`.
     Organization,
+    /// Someone's rights may have changed: see `Rights`.
+    Rights,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 4] = [
+    pub const ALL: [Topic; 5] = [
         Topic::RoomLog,
         Topic::RoomPresence,
         Topic::Practice,
         Topic::Organization,
+        Topic::Rights,
     ];
 
     fn prefix(self) -> &'static str {
@@ -51,6 +56,7 @@ impl Topic {
             Topic::RoomPresence => "p",
             Topic::Practice => "c",
             Topic::Organization => "o",
+            Topic::Rights => "x",
         }
     }
 
@@ -61,6 +67,36 @@ impl Topic {
     /// The item as it travels: `<prefix>:<body>`.
     pub fn item(self, body: &str) -> String {
         format!("{}:{body}", self.prefix())
+    }
+}
+
+/// Whose rights to re-check, published after the commit by whichever domain changed what
+/// they rest on (a seat, a membership, a role, a session). Holders of long-lived rights (a
+/// room socket) re-read them from the database; the message says only where to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rights {
+    /// Everything `user` holds: their sessions, their roles, their seats.
+    User(Uuid),
+    /// Everyone in room `room` (its access rule or organization changed).
+    Room(Uuid),
+}
+
+impl Rights {
+    fn body(self) -> String {
+        match self {
+            Rights::User(u) => format!("u:{u}"),
+            Rights::Room(r) => format!("r:{r}"),
+        }
+    }
+
+    pub fn parse(body: &str) -> Option<Rights> {
+        let (kind, id) = body.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "u" => Some(Rights::User(id)),
+            "r" => Some(Rights::Room(id)),
+            _ => None,
+        }
     }
 }
 
@@ -141,6 +177,11 @@ impl PubSub {
             notify(conn, &payload).await?;
         }
         Ok(())
+    }
+
+    /// `publish` for `Topic::Rights` (after the commit).
+    pub fn rights_changed(&self, rights: Rights) {
+        self.publish(Topic::Rights, &rights.body());
     }
 
     pub fn pool(&self) -> &DbPool {
@@ -271,6 +312,16 @@ mod tests {
         assert!(payloads.iter().all(|p| p.len() <= MAX_PAYLOAD));
         let back: Vec<&str> = payloads.iter().flat_map(|p| p.split(' ')).collect();
         assert_eq!(back, items.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn rights_travel_and_come_back() {
+        let id = Uuid::now_v7();
+        for r in [Rights::User(id), Rights::Room(id)] {
+            assert_eq!(Rights::parse(&r.body()), Some(r));
+        }
+        assert_eq!(Rights::parse("u:nope"), None);
+        assert_eq!(Rights::parse("z:{id}"), None);
     }
 
     #[test]

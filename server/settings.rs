@@ -56,6 +56,8 @@ pub struct AuthSettings {
     pub audience: String,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
+    /// A session ends this long after its login, however often it is refreshed.
+    pub session_lifetime: Duration,
     /// Register + login attempts per client IP per minute; 0 disables the limit.
     pub rate_per_minute: u32,
 }
@@ -143,6 +145,7 @@ impl Default for Settings {
                 audience: "livinglab-api".into(),
                 access_token_ttl: MAX_ACCESS_TOKEN_TTL,
                 refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+                session_lifetime: Duration::from_secs(90 * 24 * 3600),
                 rate_per_minute: 10,
             },
             rooms: RoomSettings {

@@ -33,6 +33,14 @@ pub struct RefreshRequest {
     pub refresh_token: String,
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    /// 10 to 256 characters.
+    pub new_password: String,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct AuthResponse {
     pub user: PrivateUserView,

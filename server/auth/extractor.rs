@@ -1,5 +1,5 @@
 //! `AuthUser`: the caller, from a bearer access token, loaded fresh from the database so a
-//! role change or a deleted account takes effect at once.
+//! role change, a deleted account or an ended session takes effect at once.
 
 use std::net::IpAddr;
 
@@ -23,6 +23,8 @@ pub struct AuthUser {
     pub display_name: String,
     pub email: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The session (refresh token family) the access token belongs to.
+    pub session: Uuid,
 }
 
 impl AuthUser {
@@ -63,19 +65,23 @@ fn bearer(req: &HttpRequest) -> Result<Option<String>, AppError> {
     }
 }
 
-/// The account behind an access token (also used by the websocket `hello`).
+/// The account behind an access token (also used by the websocket `hello`). The token's
+/// session must still be alive: logging out ends what its access tokens open at once.
 pub async fn load(state: &AppState, token: &str) -> Result<AuthUser, AppError> {
     let claims = state.jwt.verify(token)?;
     let mut conn = state.conn().await?;
-    let user = users_repo::find(&mut conn, claims.sub)
+    let user = users_repo::find_in_session(&mut conn, claims.sub, claims.sid)
         .await?
-        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
+        .ok_or_else(|| {
+            AppError::Unauthorized("the session has ended or the account no longer exists".into())
+        })?;
     Ok(AuthUser {
         id: user.id,
         role: user.role,
         display_name: user.display_name,
         email: user.email,
         created_at: user.created_at,
+        session: claims.sid,
     })
 }
 

@@ -1,7 +1,9 @@
 use actix_web::{HttpResponse, post, web};
 
-use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest};
-use super::{ClientIp, service};
+use super::dto::{
+    AuthResponse, ChangePasswordRequest, LoginRequest, RefreshRequest, RegisterRequest,
+};
+use super::{AuthUser, ClientIp, service};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -98,7 +100,9 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "New pair", body = AuthResponse),
-        (status = 401, description = "Invalid, expired, revoked or reused token", body = ErrorBody),
+        (status = 401, description = "Invalid, expired, revoked or reused token; \
+            `session_expired` when the session reached its absolute lifetime (sign in again)",
+            body = ErrorBody),
         (status = 422, description = "Missing field", body = ErrorBody),
         (status = 429, description = "Too many refreshes from this address", body = ErrorBody),
     )
@@ -132,5 +136,50 @@ pub async fn logout(
     body: Json<RefreshRequest>,
 ) -> AppResult<HttpResponse> {
     service::logout(&state, &body.0.refresh_token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sign out everywhere: end every session of the caller, this one included. Their room
+/// sockets close with 4001.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Every session ended"),
+        (status = 401, description = "Missing, invalid or expired token", body = ErrorBody),
+    )
+)]
+#[post("/auth/logout-all")]
+pub async fn logout_all(state: web::Data<AppState>, user: AuthUser) -> AppResult<HttpResponse> {
+    service::logout_all(&state, &user).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Change one's password: every other session ends (their room sockets close with 4001);
+/// the one asking stays signed in.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 204, description = "Password changed; other sessions ended"),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 401, description = "Missing, invalid or expired token", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 415, description = "Not JSON", body = ErrorBody),
+        (status = 422, description = "`current_password` is wrong, or `new_password` is \
+            not acceptable", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+    )
+)]
+#[post("/auth/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    ip: ClientIp,
+    user: AuthUser,
+    body: Json<ChangePasswordRequest>,
+) -> AppResult<HttpResponse> {
+    limit(&state, &ip)?;
+    service::change_password(&state, &user, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -16,6 +16,7 @@ pub struct RefreshToken {
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    pub session_started_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Insertable)]
@@ -26,6 +27,7 @@ pub struct NewRefreshToken<'a> {
     pub family_id: Uuid,
     pub token_hash: &'a [u8],
     pub expires_at: DateTime<Utc>,
+    pub session_started_at: DateTime<Utc>,
 }
 
 pub async fn insert_refresh_token(
@@ -70,6 +72,24 @@ pub async fn revoke_family(conn: &mut AsyncPgConnection, family: Uuid) -> QueryR
     .set(refresh_tokens::revoked_at.eq(Utc::now()))
     .execute(conn)
     .await
+}
+
+/// Ends every session of `user` but `keep`; returns how many tokens it revoked.
+pub async fn revoke_user(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    keep: Option<Uuid>,
+) -> QueryResult<usize> {
+    let mut q = diesel::update(refresh_tokens::table)
+        .filter(refresh_tokens::user_id.eq(user))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .into_boxed();
+    if let Some(k) = keep {
+        q = q.filter(refresh_tokens::family_id.ne(k));
+    }
+    q.set(refresh_tokens::revoked_at.eq(Utc::now()))
+        .execute(conn)
+        .await
 }
 
 /// Spent and expired rows are only evidence for reuse detection until they expire.
@@ -136,6 +156,39 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<
         .first(conn)
         .await
         .optional()
+}
+
+/// The account, if `session` (a refresh token family of its own) is still alive: not
+/// revoked, and not past its expiry (which the absolute lifetime caps).
+pub async fn find_in_session(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    session: Uuid,
+) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .filter(diesel::dsl::exists(
+            refresh_tokens::table
+                .filter(refresh_tokens::family_id.eq(session))
+                .filter(refresh_tokens::user_id.eq(users::id))
+                .filter(refresh_tokens::revoked_at.is_null())
+                .filter(refresh_tokens::expires_at.gt(Utc::now())),
+        ))
+        .select(User::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn set_password(conn: &mut AsyncPgConnection, id: Uuid, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .await
+        .map(drop)
 }
 
 pub async fn find_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryResult<Option<User>> {

@@ -1,18 +1,20 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel_async::AsyncConnection;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use tracing::instrument;
 use uuid::Uuid;
 
-use super::dto::{AuthResponse, LoginRequest, RegisterRequest};
+use super::dto::{AuthResponse, ChangePasswordRequest, LoginRequest, RegisterRequest};
+use super::extractor::AuthUser;
 use super::password;
 use super::repo::{self, NewRefreshToken};
 use super::repo::{self as users_repo, NewUser, User};
 use crate::domain::{DisplayName, Email, Password};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::pubsub::Rights;
 use crate::shared::vocab::Role;
 use crate::state::AppState;
 
@@ -60,11 +62,14 @@ fn hash_token(token: &str) -> Vec<u8> {
 }
 
 /// Stores a refresh token in `family` and returns its clear text (shown once, never kept).
+/// It expires after the refresh TTL, or when the session reaches its absolute lifetime
+/// (counted from `started`, the login), whichever comes first.
 async fn store_refresh_token(
     state: &AppState,
     conn: &mut diesel_async::AsyncPgConnection,
     user_id: Uuid,
     family_id: Uuid,
+    started: DateTime<Utc>,
 ) -> AppResult<String> {
     let (token, hash) = new_refresh_token();
     let ttl = chrono::Duration::from_std(state.settings.auth.refresh_token_ttl)
@@ -76,16 +81,39 @@ async fn store_refresh_token(
             user_id,
             family_id,
             token_hash: &hash,
-            expires_at: Utc::now() + ttl,
+            expires_at: (Utc::now() + ttl).min(session_end(state, started)?),
+            session_started_at: started,
         },
     )
     .await?;
     Ok(token)
 }
 
-fn session(state: &AppState, user: User, refresh_token: String) -> AppResult<AuthResponse> {
+fn session_end(state: &AppState, started: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
+    let lifetime = chrono::Duration::from_std(state.settings.auth.session_lifetime)
+        .map_err(AppError::internal)?;
+    Ok(started + lifetime)
+}
+
+/// A new session (refresh token family) for `user`, begun now.
+async fn start_session(
+    state: &AppState,
+    conn: &mut diesel_async::AsyncPgConnection,
+    user: User,
+) -> AppResult<AuthResponse> {
+    let family = Uuid::now_v7();
+    let refresh = store_refresh_token(state, conn, user.id, family, Utc::now()).await?;
+    session(state, user, family, refresh)
+}
+
+fn session(
+    state: &AppState,
+    user: User,
+    family: Uuid,
+    refresh_token: String,
+) -> AppResult<AuthResponse> {
     Ok(AuthResponse {
-        access_token: state.jwt.issue(user.id)?,
+        access_token: state.jwt.issue(user.id, family)?,
         refresh_token,
         token_type: "Bearer",
         expires_in: state.jwt.ttl().as_secs(),
@@ -129,9 +157,8 @@ pub async fn create_account(
 pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<AuthResponse> {
     let user = create_account(&state.db, req, Role::Member).await?;
     let mut conn = state.conn().await?;
-    let refresh = store_refresh_token(state, &mut conn, user.id, Uuid::now_v7()).await?;
     tracing::info!(user_id = %user.id, "account registered");
-    session(state, user, refresh)
+    start_session(state, &mut conn, user).await
 }
 
 #[instrument(skip_all)]
@@ -153,18 +180,20 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<AuthRespons
         (true, Some(u)) => u,
         _ => return Err(AppError::InvalidCredentials),
     };
-    let refresh = store_refresh_token(state, &mut conn, user.id, Uuid::now_v7()).await?;
-    session(state, user, refresh)
+    start_session(state, &mut conn, user).await
 }
 
 enum Rotation {
-    Rotated(User, String),
+    Rotated(User, Uuid, String),
     Rejected(&'static str),
+    /// A spent token came back: the family was revoked, and the user's sockets must hear.
+    Reused(Uuid),
+    Expired,
 }
 
 /// Single use with rotation: a spent token presented again means it was stolen (or the
 /// client is confused), so the whole family — every session descended from that login —
-/// is revoked.
+/// is revoked. A family ends for good `session_lifetime` after its login.
 #[instrument(skip_all)]
 pub async fn refresh(state: &AppState, refresh_token: &str) -> AppResult<AuthResponse> {
     check_token_shape(refresh_token)?;
@@ -182,24 +211,40 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> AppResult<AuthRes
                 let n = repo::revoke_family(conn, token.family_id).await?;
                 tracing::warn!(user_id = %token.user_id, revoked = n,
                         "refresh token reused: session family revoked");
-                return Ok(Rotation::Rejected(
-                    "the refresh token was already used; its sessions have been revoked",
-                ));
+                return Ok(Rotation::Reused(token.user_id));
             }
-            if token.expires_at < Utc::now() {
+            let now = Utc::now();
+            if session_end(state, token.session_started_at)? <= now {
+                return Ok(Rotation::Expired);
+            }
+            if token.expires_at < now {
                 return Ok(Rotation::Rejected("the refresh token has expired"));
             }
             let Some(user) = users_repo::find(conn, token.user_id).await? else {
                 return Ok(Rotation::Rejected("the account no longer exists"));
             };
             repo::mark_used(conn, token.id).await?;
-            let next = store_refresh_token(state, conn, user.id, token.family_id).await?;
-            Ok(Rotation::Rotated(user, next))
+            let next = store_refresh_token(
+                state,
+                conn,
+                user.id,
+                token.family_id,
+                token.session_started_at,
+            )
+            .await?;
+            Ok(Rotation::Rotated(user, token.family_id, next))
         })
         .await?;
     match outcome {
-        Rotation::Rotated(user, next) => session(state, user, next),
+        Rotation::Rotated(user, family, next) => session(state, user, family, next),
         Rotation::Rejected(why) => Err(AppError::Unauthorized(why.into())),
+        Rotation::Reused(user) => {
+            state.pubsub.rights_changed(Rights::User(user));
+            Err(AppError::Unauthorized(
+                "the refresh token was already used; its sessions have been revoked".into(),
+            ))
+        }
+        Rotation::Expired => Err(AppError::SessionExpired),
     }
 }
 
@@ -211,6 +256,54 @@ pub async fn logout(state: &AppState, refresh_token: &str) -> AppResult<()> {
     let mut conn = state.conn().await?;
     if let Some(token) = repo::find_refresh_token_for_update(&mut conn, &hash).await? {
         repo::revoke_family(&mut conn, token.family_id).await?;
+        state.pubsub.rights_changed(Rights::User(token.user_id));
     }
+    Ok(())
+}
+
+/// "Sign out everywhere": ends every session of the caller, this one included.
+#[instrument(skip_all)]
+pub async fn logout_all(state: &AppState, caller: &AuthUser) -> AppResult<()> {
+    let mut conn = state.conn().await?;
+    let n = repo::revoke_user(&mut conn, caller.id, None).await?;
+    tracing::info!(user_id = %caller.id, revoked = n, "signed out everywhere");
+    state.pubsub.rights_changed(Rights::User(caller.id));
+    Ok(())
+}
+
+/// Changes the caller's password and ends their other sessions (the one asking stays).
+#[instrument(skip_all)]
+pub async fn change_password(
+    state: &AppState,
+    caller: &AuthUser,
+    req: ChangePasswordRequest,
+) -> AppResult<()> {
+    let new =
+        Password::parse(&req.new_password).map_err(|m| FieldErrors::single("new_password", m))?;
+    if req.current_password.len() > 1024 {
+        return Err(FieldErrors::single(
+            "current_password",
+            "is not your current password",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    let user = users_repo::find(&mut conn, caller.id)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
+    if !password::verify(req.current_password, user.password_hash).await? {
+        return Err(FieldErrors::single(
+            "current_password",
+            "is not your current password",
+        ));
+    }
+    let hash = password::hash(new).await?;
+    let n = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            users_repo::set_password(conn, caller.id, &hash).await?;
+            Ok(repo::revoke_user(conn, caller.id, Some(caller.session)).await?)
+        })
+        .await?;
+    tracing::info!(user_id = %caller.id, revoked = n, "password changed");
+    state.pubsub.rights_changed(Rights::User(caller.id));
     Ok(())
 }

@@ -23,6 +23,7 @@ diesel::table! {
         expires_at -> Timestamptz,
         used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+        session_started_at -> Timestamptz,
     }
 }
 

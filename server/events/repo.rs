@@ -7,9 +7,12 @@ use uuid::Uuid;
 
 use crate::db::schema::{
     calendar_tokens, event_agenda_items, event_minutes, event_minutes_revisions,
-    event_registrations, event_themes, events, room_moderators, themes, users,
+    event_registrations, event_themes, events, organization_members, room_moderators, themes,
+    users,
 };
-use crate::shared::vocab::{EventKind, EventMode, EventStatus, MinutesSource, RegistrationStatus};
+use crate::shared::vocab::{
+    EventKind, EventMode, EventStatus, MemberRole, MinutesSource, RegistrationStatus,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = events)]
@@ -215,6 +218,21 @@ pub async fn list(
                         room_moderators::table
                             .filter(room_moderators::room_id.eq(events::room_id))
                             .filter(room_moderators::user_id.eq(*u)),
+                    ))
+                    // The organization's owners and editors moderate its events (the rule
+                    // of `rooms`' access condition, for this list's drafts).
+                    .or(diesel::dsl::exists(
+                        organization_members::table
+                            .filter(
+                                organization_members::organization_id
+                                    .nullable()
+                                    .eq(events::organization_id),
+                            )
+                            .filter(organization_members::user_id.eq(*u))
+                            .filter(
+                                organization_members::role
+                                    .eq_any([MemberRole::Owner, MemberRole::Editor]),
+                            ),
                     )),
             )
         }

@@ -12,7 +12,7 @@ use crate::auth::repo as users_repo;
 use crate::domain::{CountryCode, OrgName, WebUrl, search_text, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
-use crate::pubsub::Topic;
+use crate::pubsub::{Rights, Topic};
 use crate::shared::vocab::MemberRole;
 use crate::state::AppState;
 
@@ -270,6 +270,7 @@ pub async fn add_member(
                 "user_id",
             )
         })?;
+    state.pubsub.rights_changed(Rights::User(user_id));
     Ok(repo::member(&mut conn, org_id, user_id).await?.into())
 }
 
@@ -338,7 +339,11 @@ async fn change_member(
         };
         Ok(())
     })
-    .await
+    .await?;
+    // Members rooms and the organization's event rooms read memberships: open sockets of
+    // this user are re-checked (rooms listens; orgs does not know it).
+    state.pubsub.rights_changed(Rights::User(user_id));
+    Ok(())
 }
 
 pub async fn update_member(

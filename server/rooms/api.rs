@@ -26,11 +26,14 @@ pub struct OwnedRoom {
     pub organization_id: Option<Uuid>,
 }
 
-/// Creates the room with `moderator` as its first moderator; returns its id.
+/// Creates the room; returns its id. `moderator` goes on its moderator list; a room of an
+/// organization needs none, as the organization's owners and editors moderate it by their
+/// role (and stop when they lose it).
 pub async fn create_owned(
     conn: &mut AsyncPgConnection,
     room: OwnedRoom,
-    moderator: Uuid,
+    created_by: Uuid,
+    moderator: Option<Uuid>,
 ) -> AppResult<Uuid> {
     let room = repo::insert(
         conn,
@@ -42,11 +45,13 @@ pub async fn create_owned(
             theme_id: room.theme_id,
             organization_id: room.organization_id,
             dot_votes_per_user: 3,
-            created_by: moderator,
+            created_by,
         },
     )
     .await?;
-    repo::add_person(conn, PeopleList::Moderators, room.id, moderator).await?;
+    if let Some(m) = moderator {
+        repo::add_person(conn, PeopleList::Moderators, room.id, m).await?;
+    }
     Ok(room.id)
 }
 
@@ -115,22 +120,25 @@ pub async fn add_moderator(
     Ok(repo::add_person(conn, PeopleList::Moderators, room, user).await?)
 }
 
-/// `false` when `user` did not moderate the room.
+/// `false` when `user` was not on the room's moderator list; 409 `last_moderator` when
+/// nobody would moderate the room any more. Run it in a transaction (the error must undo
+/// the removal).
 pub async fn remove_moderator(
     conn: &mut AsyncPgConnection,
     room: Uuid,
     user: Uuid,
 ) -> AppResult<bool> {
-    Ok(repo::remove_person(conn, PeopleList::Moderators, room, user).await?)
+    service::remove_moderator(conn, room, user).await
 }
 
-/// The first `limit` moderators, in the order of their ids.
+/// The first `limit` people who moderate the room (on its list or by their role in its
+/// organization), in the order of their ids.
 pub async fn moderators(
     conn: &mut AsyncPgConnection,
     room: Uuid,
     limit: i64,
 ) -> AppResult<Vec<PersonView>> {
-    let rows = repo::list_people(conn, PeopleList::Moderators, room, None, limit).await?;
+    let rows = repo::moderators_by_rule(conn, room, limit).await?;
     Ok(rows.into_iter().map(PersonView::from).collect())
 }
 

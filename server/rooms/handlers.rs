@@ -239,7 +239,9 @@ pub async fn list_moderators(
     ))
 }
 
-/// Remove a room moderator (room moderators). Takes effect at their next `hello`.
+/// Remove a room moderator (room moderators). Their open sockets are told at once (a
+/// `role` frame, or a 4003 close if they may no longer enter). A room keeps at least one
+/// moderator.
 #[utoipa::path(
     tag = "rooms",
     security(("bearer" = [])),
@@ -249,6 +251,7 @@ pub async fn list_moderators(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 409, description = "`last_moderator`: nobody else moderates the room", body = ErrorBody),
     )
 )]
 #[delete("/rooms/{id}/moderators/{user_id}")]

@@ -437,6 +437,10 @@ pub enum ServerMsg<'a> {
     /// After `welcome`, instead of a resume that would be too long (or failed).
     #[serde(rename = "resync_required")]
     ResyncRequired { last_seq: i64, message: String },
+    /// The socket's moderator right changed while it was open (a role, a membership, the
+    /// room's moderator list): moderator actions are refused or allowed from now on.
+    #[serde(rename = "role")]
+    Role { moderator: bool },
     /// A durable event: its `type` is its kind.
     #[serde(untagged)]
     Event(EventFrame<'a>),

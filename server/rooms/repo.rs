@@ -14,7 +14,7 @@ use crate::db::schema::{
     organization_members, room_bans, room_events, room_moderators, room_participants,
     room_presence, rooms, server_instances, users,
 };
-use crate::shared::vocab::RoomAccess;
+use crate::shared::vocab::{MemberRole, RoomAccess};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rooms)]
@@ -89,12 +89,86 @@ pub async fn update(
 /// Rooms `user` may enter, oldest first after `after`. `all` for platform moderators.
 type RoomCondition = Box<dyn BoxableExpression<rooms::table, Pg, SqlType = Bool>>;
 
+/// Who moderates a room: the people on its moderator list, and, for an organization's
+/// event room, the organization's owners and editors by their role (so that losing the
+/// role loses the moderation; `MODERATORS_SQL` is the same rule as a list).
 fn moderates(user: Uuid) -> RoomCondition {
-    Box::new(diesel::dsl::exists(
+    let listed = diesel::dsl::exists(
         room_moderators::table
             .filter(room_moderators::room_id.eq(rooms::id))
             .filter(room_moderators::user_id.eq(user)),
+    );
+    let by_role = diesel::dsl::exists(
+        organization_members::table
+            .filter(
+                organization_members::organization_id
+                    .nullable()
+                    .eq(rooms::organization_id),
+            )
+            .filter(organization_members::user_id.eq(user))
+            .filter(organization_members::role.eq_any([MemberRole::Owner, MemberRole::Editor])),
+    );
+    Box::new(listed.or(rooms::access.eq(RoomAccess::Event).and(by_role)))
+}
+
+/// The moderators of room `$1` by the rule of `moderates`, one row per person.
+const MODERATORS_SQL: &str = "
+    SELECT m.user_id, m.created_at FROM room_moderators m WHERE m.room_id = $1
+    UNION ALL
+    SELECT om.user_id, om.created_at
+    FROM rooms r JOIN organization_members om ON om.organization_id = r.organization_id
+    WHERE r.id = $1 AND r.access = 'event' AND om.role IN ('owner', 'editor')
+      AND NOT EXISTS (SELECT 1 FROM room_moderators m
+                      WHERE m.room_id = r.id AND m.user_id = om.user_id)";
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// How many people moderate the room (platform moderators aside).
+pub async fn moderator_count(conn: &mut AsyncPgConnection, room: Uuid) -> QueryResult<i64> {
+    diesel::sql_query(format!("SELECT count(*) AS n FROM ({MODERATORS_SQL}) x"))
+        .bind::<SqlUuid, _>(room)
+        .get_result::<Count>(conn)
+        .await
+        .map(|c| c.n)
+}
+
+#[derive(QueryableByName)]
+struct ModeratorRow {
+    #[diesel(sql_type = SqlUuid)]
+    user_id: Uuid,
+    #[diesel(sql_type = Text)]
+    display_name: String,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    created_at: DateTime<Utc>,
+}
+
+/// The room's moderators by the rule of `moderates` (listed or by organization role), in
+/// the order of their ids.
+pub async fn moderators_by_rule(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    limit: i64,
+) -> QueryResult<Vec<PersonRow>> {
+    let rows: Vec<ModeratorRow> = diesel::sql_query(format!(
+        "SELECT x.user_id, u.display_name, x.created_at FROM ({MODERATORS_SQL}) x
+         JOIN users u ON u.id = x.user_id ORDER BY x.user_id LIMIT $2"
     ))
+    .bind::<SqlUuid, _>(room)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PersonRow {
+            user_id: r.user_id,
+            display_name: r.display_name,
+            created_at: r.created_at,
+        })
+        .collect())
 }
 
 /// The one rule of who may enter a room (platform moderators aside, who enter them all):
@@ -178,9 +252,7 @@ pub async fn is_moderator(
     user: Uuid,
 ) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        room_moderators::table
-            .filter(room_moderators::room_id.eq(room))
-            .filter(room_moderators::user_id.eq(user)),
+        rooms::table.find(room).filter(moderates(user)),
     ))
     .get_result(conn)
     .await
@@ -190,12 +262,12 @@ pub async fn is_moderator(
 pub async fn moderated_among(
     conn: &mut AsyncPgConnection,
     user: Uuid,
-    rooms: &[Uuid],
+    ids: &[Uuid],
 ) -> QueryResult<std::collections::HashSet<Uuid>> {
-    let ids: Vec<Uuid> = room_moderators::table
-        .filter(room_moderators::user_id.eq(user))
-        .filter(room_moderators::room_id.eq_any(rooms))
-        .select(room_moderators::room_id)
+    let ids: Vec<Uuid> = rooms::table
+        .filter(rooms::id.eq_any(ids))
+        .filter(moderates(user))
+        .select(rooms::id)
         .load(conn)
         .await?;
     Ok(ids.into_iter().collect())

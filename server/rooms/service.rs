@@ -14,8 +14,9 @@ use crate::db::schema::{organizations, themes};
 use crate::domain::{RoomName, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
+use crate::pubsub::Rights;
 use crate::shared::person::PersonView;
-use crate::shared::vocab::RoomAccess;
+use crate::shared::vocab::{Role, RoomAccess};
 use crate::state::AppState;
 
 const MAX_DESCRIPTION: usize = 5000;
@@ -34,6 +35,37 @@ pub async fn access(
         return Ok(Some(true));
     }
     Ok(repo::entry(conn, room.id, user.id).await?)
+}
+
+/// Where an open socket stands now (its rights are re-checked when they may have changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Its sign-in session was ended (or the account is gone).
+    SessionEnded,
+    /// It may no longer enter the room.
+    Refused,
+    Enters {
+        moderator: bool,
+    },
+}
+
+/// The rule of `hello` (`access`, after the token's session and account), run again.
+pub async fn standing(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+    session: Uuid,
+) -> AppResult<Standing> {
+    let Some(account) = users_repo::find_in_session(conn, user, session).await? else {
+        return Ok(Standing::SessionEnded);
+    };
+    if matches!(account.role, Role::Admin | Role::Moderator) {
+        return Ok(Standing::Enters { moderator: true });
+    }
+    Ok(match repo::entry(conn, room, user).await? {
+        Some(moderator) => Standing::Enters { moderator },
+        None => Standing::Refused,
+    })
 }
 
 /// The room and whether the caller moderates it; 404 when it does not exist or the caller
@@ -206,6 +238,18 @@ pub async fn update(
     {
         e.add("access", EVENT_ACCESS);
     }
+    // An event's room belongs to the event's organization, whose owners and editors
+    // moderate it: moving it elsewhere would hand the moderation to another organization.
+    if room.access == RoomAccess::Event
+        && req
+            .organization_id
+            .is_some_and(|o| o != room.organization_id)
+    {
+        e.add(
+            "organization_id",
+            "an event's room belongs to the event's organization",
+        );
+    }
     let org = req.organization_id.unwrap_or(room.organization_id);
     if access == RoomAccess::Members && org.is_none() {
         e.add("organization_id", "is required for `members` rooms");
@@ -228,6 +272,10 @@ pub async fn update(
         updated_at: Utc::now(),
     };
     let room = repo::update(&mut conn, id, &changes).await?;
+    // Who may enter follows the access and the organization: everyone inside is re-checked.
+    if req.access.is_some() || req.organization_id.is_some() {
+        state.pubsub.rights_changed(Rights::Room(id));
+    }
     Ok(RoomView::new(room, true))
 }
 
@@ -265,6 +313,7 @@ pub async fn add_person(
             },
         ));
     }
+    state.pubsub.rights_changed(Rights::User(user));
     Ok(PersonView {
         user_id: target.id,
         display_name: target.display_name,
@@ -282,13 +331,44 @@ pub async fn remove_person(
     let mut conn = state.conn().await?;
     let room = moderate(&mut conn, id, caller).await?;
     seats_belong_to_the_event(&room, list)?;
-    if !repo::remove_person(&mut conn, list, id, user).await? {
+    let removed = diesel_async::AsyncConnection::transaction::<_, AppError, _>(
+        &mut *conn,
+        async move |conn| match list {
+            PeopleList::Moderators => remove_moderator(conn, id, user).await,
+            PeopleList::Participants => Ok(repo::remove_person(conn, list, id, user).await?),
+        },
+    )
+    .await?;
+    if !removed {
         return Err(AppError::not_found(match list {
             PeopleList::Moderators => "moderator",
             PeopleList::Participants => "participant",
         }));
     }
+    // An open socket of theirs loses the right now, on every instance.
+    state.pubsub.rights_changed(Rights::User(user));
     Ok(())
+}
+
+/// Takes `user` off the room's moderator list, unless that leaves nobody to moderate it
+/// (409 `last_moderator`). The room row stays locked until the caller's transaction ends,
+/// so two moderators removing each other at once cannot both succeed.
+pub async fn remove_moderator(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> AppResult<bool> {
+    repo::lock_rooms(conn, &[room]).await?;
+    if !repo::remove_person(conn, PeopleList::Moderators, room, user).await? {
+        return Ok(false);
+    }
+    if repo::moderator_count(conn, room).await? == 0 {
+        return Err(AppError::conflict(
+            "last_moderator",
+            "the room's last moderator cannot be removed; add another first",
+        ));
+    }
+    Ok(true)
 }
 
 pub async fn list_people(

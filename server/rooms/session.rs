@@ -3,6 +3,7 @@
 //! the room (presence stays exact) and closes the socket with a code that says why.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use actix_web::web;
@@ -47,6 +48,7 @@ pub async fn run(
         .max_continuation_size(MAX_FRAME_BYTES);
     state.metrics.room_sockets.inc();
     let mut joined = None;
+    let rights_epoch = hub.rights_epoch();
     let exit = match tokio::time::timeout(HELLO_TIMEOUT, hello(&state, &room, &mut ws, &mut stream))
         .await
     {
@@ -55,8 +57,9 @@ pub async fn run(
             close::HELLO_REQUIRED,
         ),
         Ok(Err(exit)) => exit,
-        Ok(Ok((actor, is_mod, after_seq))) => {
+        Ok(Ok((actor, user_session, is_mod, after_seq))) => {
             let id = hub.next_session_id();
+            let is_mod_now = Arc::new(AtomicBool::new(is_mod));
             let (tx, rx) = mpsc::channel::<ByteString>(OUTBOX_FRAMES);
             let outbox = Outbox {
                 tx,
@@ -67,7 +70,10 @@ pub async fn run(
                     id,
                     user: actor.clone(),
                     outbox: outbox.clone(),
+                    session: user_session,
+                    is_mod: is_mod_now.clone(),
                 },
+                rights_epoch,
                 is_mod,
                 after_seq,
                 room: RoomSummary {
@@ -93,7 +99,7 @@ pub async fn run(
                         hub: &hub,
                         room: &room,
                         actor,
-                        is_mod,
+                        is_mod: is_mod_now,
                         outbox,
                     };
                     session.run(&mut ws, &mut stream, rx).await
@@ -155,7 +161,7 @@ async fn hello(
     room: &Room,
     ws: &mut actix_ws::Session,
     stream: &mut actix_ws::AggregatedMessageStream,
-) -> Result<(Actor, bool, Option<i64>), Exit> {
+) -> Result<(Actor, uuid::Uuid, bool, Option<i64>), Exit> {
     let text = loop {
         match stream.recv().await {
             Some(Ok(AggregatedMessage::Text(t))) => break t,
@@ -228,6 +234,7 @@ async fn hello(
             user_id: user.id,
             display_name: user.display_name,
         },
+        user.session,
         is_mod,
         hello.after_seq,
     ))
@@ -237,7 +244,8 @@ struct Live<'a> {
     hub: &'a super::hub::Hub,
     room: &'a Room,
     actor: Actor,
-    is_mod: bool,
+    /// Re-checked while the socket is open (`hub::rights`): read it for every action.
+    is_mod: Arc<AtomicBool>,
     outbox: Outbox,
 }
 
@@ -339,7 +347,7 @@ impl Live<'_> {
         let cmd = Command {
             room: self.room.id,
             actor: self.actor.clone(),
-            is_mod: self.is_mod,
+            is_mod: self.is_mod.load(Ordering::Acquire),
             r#ref: frame.r#ref,
             action,
             reply: self.outbox.clone(),
@@ -354,6 +362,8 @@ impl Live<'_> {
 fn reason(code: u16) -> &'static str {
     match code {
         close::KICKED => "removed from the room by a moderator",
+        close::UNAUTHORIZED => "the session has ended; sign in again",
+        close::FORBIDDEN => "you may no longer enter this room",
         close::TOO_SLOW => "not reading fast enough; resume with after_seq",
         close::RESTART => "server restarting; reconnect and resume",
         _ => "closed",

@@ -372,6 +372,10 @@ fn examples<'a>(
                         .into(),
             },
         )],
+        ServerMsgType::Role => vec![
+            ("role_demoted".into(), ServerMsg::Role { moderator: false }),
+            ("role_promoted".into(), ServerMsg::Role { moderator: true }),
+        ],
         ServerMsgType::Event => session
             .first_of_each_kind()
             .into_iter()

@@ -8,6 +8,7 @@ use crate::domain::search_text;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orgs::repo as orgs_repo;
 use crate::pagination::{Page, PageRequest};
+use crate::pubsub::Rights;
 use crate::shared::vocab::Role;
 use crate::state::AppState;
 
@@ -104,5 +105,7 @@ pub async fn set_role(
         })
         .await?;
     tracing::info!(by = %caller.id, user_id = %id, role = %role, "platform role changed");
+    // Platform moderators moderate every room: their open sockets learn the new role.
+    state.pubsub.rights_changed(Rights::User(id));
     Ok(UserView::new(user, true))
 }

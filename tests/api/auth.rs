@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
 
-use crate::helpers::{TEST_JWT_SECRET, TestApp, assert_error};
+use crate::helpers::{TEST_JWT_SECRET, TestApp, TestUser, assert_error};
 
 fn claims_of(token: &str) -> Value {
     let payload = token.split('.').nth(1).unwrap();
@@ -234,6 +234,19 @@ async fn login_failures_are_indistinguishable() {
     );
 }
 
+/// The session (refresh token family) `user` registered into.
+async fn session_of(app: &TestApp, user: &TestUser) -> String {
+    app.db()
+        .await
+        .query_one(
+            "SELECT family_id::text FROM refresh_tokens WHERE user_id = $1::text::uuid LIMIT 1",
+            &[&user.id.to_string()],
+        )
+        .await
+        .unwrap()
+        .get(0)
+}
+
 fn sign(claims: &Value, alg: Algorithm, key: &[u8]) -> String {
     jsonwebtoken::encode(&Header::new(alg), claims, &EncodingKey::from_secret(key)).unwrap()
 }
@@ -243,8 +256,9 @@ async fn access_tokens_are_checked_strictly() {
     let app = TestApp::spawn().await;
     let user = app.register("dora").await;
     let now = chrono::Utc::now().timestamp();
+    let sid = session_of(&app, &user).await;
     let good = json!({"sub": user.id, "iat": now, "exp": now + 600, "iss": "livinglab",
-                      "aud": "livinglab-api", "jti": uuid::Uuid::now_v7()});
+                      "aud": "livinglab-api", "jti": uuid::Uuid::now_v7(), "sid": sid});
     let with = |k: &str, v: Value| {
         let mut c = good.clone();
         c[k] = v;
@@ -296,6 +310,19 @@ async fn access_tokens_are_checked_strictly() {
                 secret,
             ),
         ),
+        (
+            "unknown session",
+            sign(
+                &with("sid", json!(uuid::Uuid::now_v7())),
+                Algorithm::HS256,
+                secret,
+            ),
+        ),
+        ("no session", {
+            let mut c = good.clone();
+            c.as_object_mut().unwrap().remove("sid");
+            sign(&c, Algorithm::HS256, secret)
+        }),
         ("garbage", "abc.def.ghi".to_owned()),
     ];
     for (name, token) in cases {

@@ -13,6 +13,7 @@ use crate::events::dto::{
 };
 use crate::events::repo::{self, AgendaItem};
 use crate::pagination::{Page, PageRequest};
+use crate::pubsub::Rights;
 use crate::rooms::api as rooms;
 use crate::shared::person::PersonView;
 use crate::shared::vocab::MinutesSource;
@@ -42,6 +43,7 @@ pub async fn add_moderator(
             "this user already moderates the event",
         ));
     }
+    state.pubsub.rights_changed(Rights::User(user));
     Ok(PersonView {
         user_id: target.id,
         display_name: target.display_name,
@@ -68,20 +70,14 @@ pub async fn remove_moderator(
     let mut conn = state.conn().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
         let event = moderate_locked(conn, id, caller).await?;
-        let left = rooms::moderators(conn, event.room_id, 2).await?;
-        if !left.iter().any(|p| p.user_id == user) {
+        if !rooms::remove_moderator(conn, event.room_id, user).await? {
             return Err(AppError::not_found("moderator"));
         }
-        if left.len() == 1 {
-            return Err(AppError::conflict(
-                "last_moderator",
-                "the event's last moderator cannot be removed; add another first",
-            ));
-        }
-        rooms::remove_moderator(conn, event.room_id, user).await?;
         Ok(())
     })
-    .await
+    .await?;
+    state.pubsub.rights_changed(Rights::User(user));
+    Ok(())
 }
 
 // ---- agenda, minutes ----

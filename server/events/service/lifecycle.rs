@@ -212,10 +212,13 @@ pub async fn create(
         room_id: Uuid::nil(),
         created_by: caller.id,
     };
+    // An organization's event is moderated by the organization's owners and editors, by
+    // their role: the creator is one of them, and stops moderating when they leave.
+    let moderator = req.organization_id.is_none().then_some(caller.id);
     let event = conn
         .transaction::<_, AppError, _>(async move |conn| {
             let new = NewEvent {
-                room_id: rooms::create_owned(conn, room, caller.id).await?,
+                room_id: rooms::create_owned(conn, room, caller.id, moderator).await?,
                 ..new
             };
             let event = repo::insert(conn, &new).await?;

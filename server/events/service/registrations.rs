@@ -13,6 +13,7 @@ use crate::events::dto::{
     RegistrationView,
 };
 use crate::events::repo::{self, Event};
+use crate::pubsub::Rights;
 use crate::rooms::api as rooms;
 use crate::shared::vocab::{EventStatus, RegistrationStatus};
 use crate::state::AppState;
@@ -104,7 +105,10 @@ pub async fn unregister(state: &AppState, caller: &AuthUser, id: Uuid) -> AppRes
         }
         Ok(())
     })
-    .await
+    .await?;
+    // A seat is what lets a participant into the event's room: a socket open there closes.
+    state.pubsub.rights_changed(Rights::User(user));
+    Ok(())
 }
 
 pub async fn registrants(

@@ -10,6 +10,7 @@
 mod actor;
 mod announce;
 mod presence;
+mod rights;
 
 use actor::run_actor;
 use announce::{announce, subscribe};
@@ -18,7 +19,7 @@ use presence::{presence, presence_changed};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -97,11 +98,18 @@ pub struct SessionHandle {
     pub id: u64,
     pub user: Actor,
     pub outbox: Outbox,
+    /// The sign-in session (refresh token family) the socket was opened in.
+    pub session: Uuid,
+    /// Whether it moderates the room now; `rights` changes it while the socket is open.
+    pub is_mod: Arc<AtomicBool>,
 }
 
 #[derive(Clone)]
 pub struct Join {
     pub session: SessionHandle,
+    /// `Hub::rights_epoch` before the socket's rights were checked: a change published
+    /// since then re-checks it once it is registered.
+    pub rights_epoch: u64,
     pub is_mod: bool,
     pub after_seq: Option<i64>,
     pub room: RoomSummary,
@@ -140,6 +148,10 @@ pub struct HubInner {
     instance: Uuid,
     presence_tx: mpsc::UnboundedSender<PresenceOp>,
     rooms: Mutex<HashMap<Uuid, mpsc::UnboundedSender<ActorMsg>>>,
+    /// Every joined socket of this instance and its room, for re-checking rights.
+    live: Mutex<HashMap<u64, (Uuid, SessionHandle)>>,
+    /// Counts `Rights` deliveries (see `Join::rights_epoch`).
+    rights_epoch: AtomicU64,
     writers: Vec<mpsc::Sender<WriterMsg>>,
     announcer: mpsc::UnboundedSender<(Uuid, i64, i64)>,
     limiter: Option<DefaultKeyedRateLimiter<Uuid>>,
@@ -181,6 +193,8 @@ impl Hub {
             instance,
             presence_tx,
             rooms: Mutex::new(HashMap::new()),
+            live: Mutex::new(HashMap::new()),
+            rights_epoch: AtomicU64::new(0),
             writers,
             announcer,
             limiter,
@@ -195,6 +209,7 @@ impl Hub {
         }
         tokio::spawn(announce(pubsub.clone(), announce_rx));
         subscribe(&inner, pubsub);
+        rights::subscribe(&inner, pubsub);
         tokio::spawn(presence(
             pool,
             pubsub.clone(),
@@ -228,6 +243,10 @@ impl Hub {
         self.0
             .deliver_local(room, events.into_iter().map(Rendered::new).collect());
         self.0.announce(room, from, to);
+    }
+
+    pub fn rights_epoch(&self) -> u64 {
+        self.0.rights_epoch.load(Ordering::Acquire)
     }
 
     pub fn next_session_id(&self) -> u64 {
@@ -271,6 +290,16 @@ impl Hub {
                 .is_ok()
                 && let Ok(result) = rx.await
             {
+                if result.is_ok() {
+                    self.0
+                        .live
+                        .lock()
+                        .expect("live lock")
+                        .insert(join.session.id, (room, join.session.clone()));
+                    if self.rights_epoch() != join.rights_epoch {
+                        rights::recheck_later(&self.0, vec![(room, join.session.clone())]);
+                    }
+                }
                 return result;
             }
             self.0.forget(room, &tx);
@@ -282,6 +311,7 @@ impl Hub {
     }
 
     pub fn leave(&self, room: Uuid, session: u64) {
+        self.0.live.lock().expect("live lock").remove(&session);
         let tx = self.0.rooms.lock().expect("rooms lock").get(&room).cloned();
         if let Some(tx) = tx {
             let _ = tx.send(ActorMsg::Leave(session));
