@@ -41,8 +41,6 @@ fn multipart(req: &HttpRequest, payload: web::Payload) -> AppResult<Multipart> {
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 413, description = "`payload_too_large` past the upload limit, or `quota_exceeded` past the uploader's or the organization's storage quota", body = ErrorBody),
-        (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody),
     )
 )]
 #[post("/documents")]
@@ -63,8 +61,7 @@ pub async fn upload(
     params(ListParams),
     responses(
         (status = 200, body = Vec<DocumentView>),
-        (status = 404, body = ErrorBody),
-        (status = 422, body = ErrorBody),
+        (status = 404, description = "`not_found`: the parent does not exist or is not visible to the caller", body = ErrorBody),
     )
 )]
 #[get("/documents")]
@@ -117,8 +114,6 @@ pub async fn get_document(
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 413, description = "`payload_too_large` past the upload limit, or `quota_exceeded` past the uploader's or the organization's storage quota", body = ErrorBody),
-        (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody),
     )
 )]
 #[post("/documents/{id}/versions")]

@@ -990,7 +990,7 @@ async fn forwarded_headers_steer_calendar_links_only_when_trusted() {
         };
         let tok: Value = spoof(app.client.post(app.url("/api/v1/me/calendar-token")))
             .bearer_auth(&ana.access)
-            .send()
+            .send_checked()
             .await
             .unwrap()
             .json()
@@ -1004,7 +1004,10 @@ async fn forwarded_headers_steer_calendar_links_only_when_trusted() {
             "/api/v1/events.ics".to_owned(),
             personal,
         ] {
-            let res = spoof(app.client.get(app.url(&p))).send().await.unwrap();
+            let res = spoof(app.client.get(app.url(&p)))
+                .send_checked()
+                .await
+                .unwrap();
             assert_eq!(res.status(), 200, "{p}");
             let text = res.text().await.unwrap();
             for e in vevents(&text) {
@@ -1404,7 +1407,7 @@ async fn put_minutes(
     if let Some(tag) = if_match {
         req = req.header("If-Match", tag);
     }
-    let res = req.send().await.unwrap();
+    let res = req.send_checked().await.unwrap();
     let status = res.status();
     let etag = res
         .headers()
@@ -1499,7 +1502,7 @@ async fn minutes_keep_revisions_and_refuse_stale_writes() {
         .post(app.url(&from_room))
         .bearer_auth(&admin.access)
         .header("If-Match", "\"minutes-2\"")
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 412);

@@ -2,6 +2,7 @@
 //! logins per account, refresh, exports, room sockets that never say `hello`. Each test
 //! turns on only its own limit, small.
 
+use crate::contract::Checked as _;
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -27,7 +28,7 @@ async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response 
     app.client
         .post(app.url("/api/v1/auth/login"))
         .json(&json!({"email": email, "password": password}))
-        .send()
+        .send_checked()
         .await
         .unwrap()
 }
@@ -89,7 +90,7 @@ async fn refresh_is_rate_limited_per_ip() {
         .client
         .post(app.url("/api/v1/auth/refresh"))
         .json(&json!({"refresh_token": token}))
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_throttled(res, 60).await;
@@ -103,7 +104,7 @@ async fn exports_are_rate_limited() {
     })
     .await;
     // The public practice export, per address.
-    let get = |path: &str| app.client.get(app.url(path)).send();
+    let get = |path: &str| app.client.get(app.url(path)).send_checked();
     for _ in 0..2 {
         assert_eq!(get("/api/v1/practices/export").await.unwrap().status(), 200);
     }
@@ -117,7 +118,7 @@ async fn exports_are_rate_limited() {
         app.client
             .get(app.url(&format!("/api/v1/rooms/{room}/export")))
             .bearer_auth(token)
-            .send()
+            .send_checked()
     };
     for _ in 0..2 {
         assert_eq!(export(&admin.access).await.unwrap().status(), 200);
