@@ -308,6 +308,18 @@ async fn a_hundred_thousand_theme_ids_are_refused_by_count() {
         .await;
     let d = assert_error(s, &b, 422, "validation_failed");
     assert!(d["theme_ids"].is_string(), "{d}");
+    // The limit counts the list as sent: 17 copies of one theme are refused too (they used
+    // to be de-duplicated first, which is where the quadratic work happened).
+    let water = &app.theme_ids().await["water-management"];
+    let (s, b) = app
+        .post(
+            "/api/v1/practices",
+            Some(&owner.access),
+            practice_body(&o, water, json!({"theme_ids": vec![water; 17]})),
+        )
+        .await;
+    let d = assert_error(s, &b, 422, "validation_failed");
+    assert!(d["theme_ids"].is_string(), "{d}");
     let (s, b) = app
         .post(
             "/api/v1/events",
