@@ -46,17 +46,30 @@ impl<K: Hash + Eq + Clone + Send + Sync + 'static> KeyedLimiter<K> {
 
     /// Forget keys whose budget is full again, so memory tracks only recent callers.
     pub fn spawn_janitor(self: &Arc<Self>) {
-        let weak = Arc::downgrade(self);
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(60));
-            loop {
-                tick.tick().await;
-                let Some(limiter) = weak.upgrade() else { break };
-                limiter.inner.retain_recent();
-                limiter.inner.shrink_to_fit();
-            }
-        });
+        spawn_janitor(self, |l| l);
     }
+
+    fn tidy(&self) {
+        self.inner.retain_recent();
+        self.inner.shrink_to_fit();
+    }
+}
+
+/// Tidies a limiter every minute for as long as it is alive.
+fn spawn_janitor<T, K>(limiter: &Arc<T>, keyed: fn(&T) -> &KeyedLimiter<K>)
+where
+    T: Send + Sync + 'static,
+    K: Hash + Eq + Clone + Send + Sync + 'static,
+{
+    let weak = Arc::downgrade(limiter);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let Some(limiter) = weak.upgrade() else { break };
+            keyed(&limiter).tidy();
+        }
+    });
 }
 
 /// Per client IP (per /64 for IPv6).
@@ -80,16 +93,7 @@ impl IpRateLimiter {
     }
 
     pub fn spawn_janitor(self: &Arc<Self>) {
-        let weak = Arc::downgrade(self);
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(60));
-            loop {
-                tick.tick().await;
-                let Some(limiter) = weak.upgrade() else { break };
-                limiter.inner.inner.retain_recent();
-                limiter.inner.inner.shrink_to_fit();
-            }
-        });
+        spawn_janitor(self, |l| &l.inner);
     }
 }
 
