@@ -270,7 +270,7 @@ pub async fn cancel_event(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, description = "Event or user not found", body = ErrorBody),
-        (status = 409, description = "`already_added`", body = ErrorBody),
+        (status = 409, description = "`already_added`; `moderates_by_role`: an owner or editor of the event's organization, who moderates by that role", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
 )]
@@ -317,7 +317,7 @@ pub async fn list_event_moderators(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`last_moderator`", body = ErrorBody),
+        (status = 409, description = "`last_moderator`; `moderates_by_role`: they moderate by their organization role (change it instead)", body = ErrorBody),
     )
 )]
 #[delete("/events/{id}/moderators/{user_id}")]

@@ -111,18 +111,19 @@ pub async fn moderated_among(
     Ok(repo::moderated_among(conn, user, rooms).await?)
 }
 
-/// `false` when `user` moderates the room already.
+/// `false` when `user` is on the room's moderator list already; 409 `moderates_by_role`
+/// when they moderate it by their organization role (a list row would outlive the role).
 pub async fn add_moderator(
     conn: &mut AsyncPgConnection,
     room: Uuid,
     user: Uuid,
 ) -> AppResult<bool> {
-    Ok(repo::add_person(conn, PeopleList::Moderators, room, user).await?)
+    service::add_moderator(conn, room, user).await
 }
 
-/// `false` when `user` was not on the room's moderator list; 409 `last_moderator` when
-/// nobody would moderate the room any more. Run it in a transaction (the error must undo
-/// the removal).
+/// `false` when `user` was not on the room's moderator list; 409 `moderates_by_role` when
+/// they moderate it by their organization role, `last_moderator` when nobody would
+/// moderate the room any more (the removal is undone).
 pub async fn remove_moderator(
     conn: &mut AsyncPgConnection,
     room: Uuid,
@@ -138,8 +139,8 @@ pub async fn moderators(
     room: Uuid,
     limit: i64,
 ) -> AppResult<Vec<PersonView>> {
-    let rows = repo::moderators_by_rule(conn, room, limit).await?;
-    Ok(rows.into_iter().map(PersonView::from).collect())
+    let rows = repo::moderators_by_rule(conn, room, None, limit).await?;
+    Ok(rows.into_iter().map(|(p, _)| PersonView::from(p)).collect())
 }
 
 /// `Some(moderates)` when `user` may enter the room; `None` when not, or when there is no

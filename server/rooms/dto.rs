@@ -88,6 +88,28 @@ pub struct AddPersonRequest {
     pub user_id: Uuid,
 }
 
+/// A room's moderator: on its list, or (`by_role`) an owner or editor of the organization
+/// of an event's room, who moderates by that role and stops when it changes (they cannot
+/// be removed from the list, only given another role in the organization).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ModeratorView {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub added_at: DateTime<Utc>,
+    pub by_role: bool,
+}
+
+impl From<(PersonRow, bool)> for ModeratorView {
+    fn from((p, by_role): (PersonRow, bool)) -> Self {
+        Self {
+            user_id: p.user_id,
+            display_name: p.display_name,
+            added_at: p.created_at,
+            by_role,
+        }
+    }
+}
+
 impl From<PersonRow> for PersonView {
     fn from(p: PersonRow) -> Self {
         Self {

@@ -3,8 +3,8 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{
-    AddPersonRequest, CreateRoomRequest, EventsPage, EventsParams, ExportParams, RoomView,
-    UpdateRoomRequest,
+    AddPersonRequest, CreateRoomRequest, EventsPage, EventsParams, ExportParams, ModeratorView,
+    RoomView, UpdateRoomRequest,
 };
 use super::hub::Hub;
 use super::repo::{self, PeopleList};
@@ -201,7 +201,7 @@ pub async fn remove_participant(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, description = "Room or user not found", body = ErrorBody),
-        (status = 409, description = "`already_added`", body = ErrorBody),
+        (status = 409, description = "`already_added`: on the list already; `moderates_by_role`: an owner or editor of the organization of an event's room, who moderates by that role (change their organization role instead)", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
 )]
@@ -215,13 +215,14 @@ pub async fn add_moderator(
     add(&state, &user, *id, PeopleList::Moderators, body.0).await
 }
 
-/// The room's moderators (anyone who may enter).
+/// The room's moderators (anyone who may enter): its list, and for an event's room the
+/// owners and editors of its organization (`by_role`).
 #[utoipa::path(
     tag = "rooms",
     security(("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
     responses(
-        (status = 200, body = Page<PersonView>),
+        (status = 200, body = Page<ModeratorView>),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
     )
@@ -232,10 +233,10 @@ pub async fn list_moderators(
     user: AuthUser,
     id: web::Path<Uuid>,
     page: Query<PageParams>,
-) -> AppResult<web::Json<Page<PersonView>>> {
+) -> AppResult<web::Json<Page<ModeratorView>>> {
     let page = page.0.parse()?;
     Ok(web::Json(
-        service::list_people(&state, &user, *id, PeopleList::Moderators, page).await?,
+        service::list_moderators(&state, &user, *id, page).await?,
     ))
 }
 
@@ -251,7 +252,7 @@ pub async fn list_moderators(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`last_moderator`: nobody else moderates the room", body = ErrorBody),
+        (status = 409, description = "`last_moderator`: nobody else moderates the room; `moderates_by_role`: they moderate by their organization role (change it instead)", body = ErrorBody),
     )
 )]
 #[delete("/rooms/{id}/moderators/{user_id}")]

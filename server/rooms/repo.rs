@@ -113,9 +113,9 @@ fn moderates(user: Uuid) -> RoomCondition {
 
 /// The moderators of room `$1` by the rule of `moderates`, one row per person.
 const MODERATORS_SQL: &str = "
-    SELECT m.user_id, m.created_at FROM room_moderators m WHERE m.room_id = $1
+    SELECT m.user_id, m.created_at, false AS by_role FROM room_moderators m WHERE m.room_id = $1
     UNION ALL
-    SELECT om.user_id, om.created_at
+    SELECT om.user_id, om.created_at, true AS by_role
     FROM rooms r JOIN organization_members om ON om.organization_id = r.organization_id
     WHERE r.id = $1 AND r.access = 'event' AND om.role IN ('owner', 'editor')
       AND NOT EXISTS (SELECT 1 FROM room_moderators m
@@ -144,31 +144,64 @@ struct ModeratorRow {
     display_name: String,
     #[diesel(sql_type = diesel::sql_types::Timestamptz)]
     created_at: DateTime<Utc>,
+    #[diesel(sql_type = Bool)]
+    by_role: bool,
 }
 
 /// The room's moderators by the rule of `moderates` (listed or by organization role), in
-/// the order of their ids.
+/// the order of their ids, after `after`; `true` beside those who moderate by their role
+/// only (they are on no list: a change of their role is what ends it).
 pub async fn moderators_by_rule(
     conn: &mut AsyncPgConnection,
     room: Uuid,
+    after: Option<Uuid>,
     limit: i64,
-) -> QueryResult<Vec<PersonRow>> {
+) -> QueryResult<Vec<(PersonRow, bool)>> {
     let rows: Vec<ModeratorRow> = diesel::sql_query(format!(
-        "SELECT x.user_id, u.display_name, x.created_at FROM ({MODERATORS_SQL}) x
-         JOIN users u ON u.id = x.user_id ORDER BY x.user_id LIMIT $2"
+        "SELECT x.user_id, u.display_name, x.created_at, x.by_role FROM ({MODERATORS_SQL}) x
+         JOIN users u ON u.id = x.user_id WHERE x.user_id > $2 ORDER BY x.user_id LIMIT $3"
     ))
     .bind::<SqlUuid, _>(room)
+    .bind::<SqlUuid, _>(after.unwrap_or(Uuid::nil()))
     .bind::<BigInt, _>(limit)
     .load(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| PersonRow {
-            user_id: r.user_id,
-            display_name: r.display_name,
-            created_at: r.created_at,
+        .map(|r| {
+            let row = PersonRow {
+                user_id: r.user_id,
+                display_name: r.display_name,
+                created_at: r.created_at,
+            };
+            (row, r.by_role)
         })
         .collect())
+}
+
+/// Whether `user` moderates the event room `room` by their role in its organization
+/// (owner or editor), list or no list.
+pub async fn moderates_by_role(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> QueryResult<bool> {
+    let by_role = organization_members::table
+        .filter(
+            organization_members::organization_id
+                .nullable()
+                .eq(rooms::organization_id),
+        )
+        .filter(organization_members::user_id.eq(user))
+        .filter(organization_members::role.eq_any([MemberRole::Owner, MemberRole::Editor]));
+    diesel::select(diesel::dsl::exists(
+        rooms::table
+            .find(room)
+            .filter(rooms::access.eq(RoomAccess::Event))
+            .filter(diesel::dsl::exists(by_role)),
+    ))
+    .get_result(conn)
+    .await
 }
 
 /// The one rule of who may enter a room (platform moderators aside, who enter them all):

@@ -3,7 +3,9 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::dto::{CreateRoomRequest, EventsPage, EventsParams, RoomView, UpdateRoomRequest};
+use super::dto::{
+    CreateRoomRequest, EventsPage, EventsParams, ModeratorView, RoomView, UpdateRoomRequest,
+};
 use super::export;
 use super::protocol::payload::{Payload, RoomClosed};
 use super::protocol::{Actor, Event, EventKind};
@@ -304,7 +306,11 @@ pub async fn add_person(
     let target = users_repo::find(&mut conn, user)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
-    if !repo::add_person(&mut conn, list, id, user).await? {
+    let added = match list {
+        PeopleList::Moderators => add_moderator(&mut conn, id, user).await?,
+        PeopleList::Participants => repo::add_person(&mut conn, list, id, user).await?,
+    };
+    if !added {
         return Err(AppError::conflict(
             "already_added",
             match list {
@@ -329,13 +335,18 @@ pub async fn remove_person(
     user: Uuid,
 ) -> AppResult<()> {
     let mut conn = state.conn().await?;
-    let room = moderate(&mut conn, id, caller).await?;
-    seats_belong_to_the_event(&room, list)?;
     let removed = diesel_async::AsyncConnection::transaction::<_, AppError, _>(
         &mut *conn,
-        async move |conn| match list {
-            PeopleList::Moderators => remove_moderator(conn, id, user).await,
-            PeopleList::Participants => Ok(repo::remove_person(conn, list, id, user).await?),
+        async move |conn| {
+            // The caller's right is read under the room's lock: two moderators removing
+            // each other at once cannot both still be moderators when they act.
+            repo::lock_rooms(conn, &[id]).await?;
+            let room = moderate(conn, id, caller).await?;
+            seats_belong_to_the_event(&room, list)?;
+            match list {
+                PeopleList::Moderators => remove_moderator(conn, id, user).await,
+                PeopleList::Participants => Ok(repo::remove_person(conn, list, id, user).await?),
+            }
         },
     )
     .await?;
@@ -350,25 +361,56 @@ pub async fn remove_person(
     Ok(())
 }
 
+/// 409 for someone who moderates by their organization role: a list row would let them
+/// keep moderating once the role is gone, and removing one would not stop them.
+fn moderates_by_role() -> AppError {
+    AppError::conflict(
+        "moderates_by_role",
+        "this user moderates by their role in the organization; change their organization role instead",
+    )
+}
+
+/// Puts `user` on the room's moderator list; `false` when they are on it already, 409
+/// `moderates_by_role` when they moderate the room by their organization role.
+pub async fn add_moderator(
+    conn: &mut AsyncPgConnection,
+    room: Uuid,
+    user: Uuid,
+) -> AppResult<bool> {
+    if repo::moderates_by_role(conn, room, user).await? {
+        return Err(moderates_by_role());
+    }
+    Ok(repo::add_person(conn, PeopleList::Moderators, room, user).await?)
+}
+
 /// Takes `user` off the room's moderator list, unless that leaves nobody to moderate it
-/// (409 `last_moderator`). The room row stays locked until the caller's transaction ends,
-/// so two moderators removing each other at once cannot both succeed.
+/// (409 `last_moderator`); `false` when they were not on it, 409 `moderates_by_role` when
+/// they moderate it by their organization role. It runs in its own transaction (a
+/// savepoint inside the caller's), so a refusal undoes the removal; the room row stays
+/// locked until the outermost transaction ends, so two moderators removing each other at
+/// once cannot both succeed.
 pub async fn remove_moderator(
     conn: &mut AsyncPgConnection,
     room: Uuid,
     user: Uuid,
 ) -> AppResult<bool> {
-    repo::lock_rooms(conn, &[room]).await?;
-    if !repo::remove_person(conn, PeopleList::Moderators, room, user).await? {
-        return Ok(false);
-    }
-    if repo::moderator_count(conn, room).await? == 0 {
-        return Err(AppError::conflict(
-            "last_moderator",
-            "the room's last moderator cannot be removed; add another first",
-        ));
-    }
-    Ok(true)
+    diesel_async::AsyncConnection::transaction::<_, AppError, _>(conn, async move |conn| {
+        repo::lock_rooms(conn, &[room]).await?;
+        if !repo::remove_person(conn, PeopleList::Moderators, room, user).await? {
+            if repo::moderates_by_role(conn, room, user).await? {
+                return Err(moderates_by_role());
+            }
+            return Ok(false);
+        }
+        if repo::moderator_count(conn, room).await? == 0 {
+            return Err(AppError::conflict(
+                "last_moderator",
+                "the room's last moderator cannot be removed; add another first",
+            ));
+        }
+        Ok(true)
+    })
+    .await
 }
 
 pub async fn list_people(
@@ -386,6 +428,25 @@ pub async fn list_people(
         &page,
         |p| p.user_id.to_string(),
         PersonView::from,
+    ))
+}
+
+/// The room's moderators by the rule (its list, and for an event's room the owners and
+/// editors of its organization), each marked with how they moderate.
+pub async fn list_moderators(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<ModeratorView>> {
+    let mut conn = state.conn().await?;
+    enter(&mut conn, id, caller).await?;
+    let rows = repo::moderators_by_rule(&mut conn, id, page.after_uuid()?, page.fetch()).await?;
+    Ok(Page::from_rows(
+        rows,
+        &page,
+        |(p, _)| p.user_id.to_string(),
+        ModeratorView::from,
     ))
 }
 

@@ -501,3 +501,70 @@ async fn after_the_listener_reconnects_every_socket_is_rechecked() {
     // The listener reconnects with a backoff first: the bound here is the socket's wait.
     assert_eq!(ws.closed().await, 4003);
 }
+
+/// An editor moderates the organization's event rooms by their role, which is what ends
+/// when they leave: they cannot put themselves on the list to keep it (a row would
+/// outlive the role), and the lists show them as moderating by role.
+#[tokio::test]
+async fn an_editor_cannot_list_themselves_to_outlive_their_role() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let editor = app.register("editor").await;
+    let org = app.city(&owner, "Lund", "SE").await;
+    app.add_member(&owner, &org, &editor, "editor").await;
+    let ev = app
+        .published_event(&editor, json!({"organization_id": org}))
+        .await;
+    let (eid, room) = (id(&ev).to_owned(), ev["room_id"].as_str().unwrap());
+    app.register_for_event(&editor, &eid).await;
+    for path in [
+        format!("/api/v1/events/{eid}/moderators"),
+        format!("/api/v1/rooms/{room}/moderators"),
+    ] {
+        let (status, body) = app
+            .post(&path, Some(&editor.access), json!({"user_id": editor.id}))
+            .await;
+        crate::helpers::assert_error(status, &body, 409, "moderates_by_role");
+    }
+    // The room's list shows who moderates by the rule, as the event's does.
+    let page = app
+        .get_ok(
+            &format!("/api/v1/rooms/{room}/moderators"),
+            Some(&editor.access),
+        )
+        .await;
+    let mut listed: Vec<(String, bool)> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let uid = m["user_id"].as_str().unwrap().to_owned();
+            (uid, m["by_role"].as_bool().unwrap())
+        })
+        .collect();
+    listed.sort();
+    let mut want = vec![(owner.id.to_string(), true), (editor.id.to_string(), true)];
+    want.sort();
+    assert_eq!(listed, want);
+    // Someone that list shows is not "not found": their role is what to change.
+    for path in [
+        format!("/api/v1/events/{eid}/moderators/{}", editor.id),
+        format!("/api/v1/rooms/{room}/moderators/{}", editor.id),
+    ] {
+        let (status, body) = app.delete(&path, Some(&owner.access)).await;
+        crate::helpers::assert_error(status, &body, 409, "moderates_by_role");
+    }
+
+    app.expect(
+        204,
+        Method::DELETE,
+        &format!("/api/v1/organizations/{org}/members/{}", editor.id),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    let v = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&editor.access))
+        .await;
+    assert_eq!(v["is_moderator"], false);
+}
