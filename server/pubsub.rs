@@ -25,6 +25,8 @@ use crate::db::DbPool;
 pub const CHANNEL: &str = "livinglab_events";
 /// NOTIFY payloads must stay below 8000 bytes.
 const MAX_PAYLOAD: usize = 7900;
+/// Tries of `publish`'s NOTIFY (waits of 50, 100, 200, 400 ms between them).
+const NOTIFY_ATTEMPTS: u32 = 5;
 
 /// What may travel between instances. The prefix on the wire is fixed per topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -154,12 +156,26 @@ impl PubSub {
         let item = topic.item(body);
         let pool = self.0.pool.clone();
         self.0.spawner.spawn(async move {
-            let sent = match pool.get().await {
-                Ok(mut c) => notify(&mut c, &item).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-            if let Err(e) = sent {
-                tracing::warn!(error = %e, "NOTIFY failed; other instances resync or expire it");
+            // A lost item leaves other instances' sockets with rights they lost: try a few
+            // times (a pool briefly exhausted, a connection reset) before giving up.
+            let mut wait = Duration::from_millis(50);
+            for attempt in 1..=NOTIFY_ATTEMPTS {
+                let sent = match pool.get().await {
+                    Ok(mut c) => notify(&mut c, &item).await.map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                match sent {
+                    Ok(()) => return,
+                    Err(e) if attempt == NOTIFY_ATTEMPTS => {
+                        tracing::error!(error = %e, item, attempt,
+                            "NOTIFY failed; other instances miss this item until they resync");
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, attempt, retry_in = ?wait, "NOTIFY failed");
+                        tokio::time::sleep(wait).await;
+                        wait *= 2;
+                    }
+                }
             }
         });
     }
@@ -247,7 +263,7 @@ async fn notify(conn: &mut AsyncPgConnection, payload: &str) -> diesel::QueryRes
 }
 
 /// The instance's one LISTEN connection. It reconnects with backoff and tells every
-/// subscriber `Resync` after each reconnect.
+/// subscriber `Resync` once it listens (after the first connect and each reconnect).
 async fn listen(inner: Weak<Inner>, url: String) {
     let mut backoff = Duration::from_millis(100);
     let mut first = true;
@@ -273,12 +289,17 @@ async fn listen(inner: Weak<Inner>, url: String) {
             }
         };
         backoff = Duration::from_millis(100);
+        // Items published before LISTEN was up never reach this instance: its
+        // subscribers resync after the first connect too (cheap then: few sockets yet).
         match inner.upgrade() {
-            Some(i) if !first => {
-                tracing::info!("listener reconnected; resyncing");
+            Some(i) => {
+                if first {
+                    tracing::debug!("listener connected; resyncing");
+                } else {
+                    tracing::info!("listener reconnected; resyncing");
+                }
                 i.resync();
             }
-            Some(_) => {}
             None => return,
         }
         first = false;

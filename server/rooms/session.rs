@@ -72,6 +72,7 @@ pub async fn run(
                     outbox: outbox.clone(),
                     session: user_session,
                     is_mod: is_mod_now.clone(),
+                    rights_applied: Arc::new(std::sync::Mutex::new(rights_epoch)),
                 },
                 rights_epoch,
                 is_mod,

@@ -568,3 +568,28 @@ async fn an_editor_cannot_list_themselves_to_outlive_their_role() {
         .await;
     assert_eq!(v["is_moderator"], false);
 }
+
+/// A socket whose rights cannot be read again (here: a table the check needs is gone) is
+/// not left with them: after a few tries it is closed with 1012 and says hello again.
+#[tokio::test]
+async fn a_socket_whose_recheck_keeps_failing_is_sent_to_hello_again() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let bob = app.register("bob").await;
+    let room = room_of(&app, &admin, json!({"name": "Open", "access": "open"})).await;
+    let (mut ws, _) = Ws::join(&app.addr, &bob, &room, None).await;
+    let db = app.db().await;
+    db.execute("ALTER TABLE room_bans RENAME TO room_bans_away", &[])
+        .await
+        .unwrap();
+    db.execute(
+        "SELECT pg_notify('livinglab_events', 'x:u:' || $1::text)",
+        &[&bob.id.to_string()],
+    )
+    .await
+    .unwrap();
+    let code = tokio::time::timeout(Duration::from_secs(5), ws.closed())
+        .await
+        .expect("the socket kept its unconfirmed rights");
+    assert_eq!(code, 1012);
+}

@@ -340,6 +340,8 @@ impl RoomActor {
                 self.announce_presence(PresenceChange::Joined, user.user_id, &user.display_name);
             }
         }
+        // The right as it stands now (a re-check may have changed it since `hello`).
+        let is_mod = j.session.is_mod.load(Ordering::Acquire);
         self.sessions.push(j.session);
         let mut present: Vec<Person> = self
             .present
@@ -363,13 +365,13 @@ impl RoomActor {
             you: You {
                 user_id: user.user_id,
                 display_name: user.display_name.clone(),
-                is_moderator: j.is_mod,
+                is_moderator: is_mod,
             },
             last_seq: self.delivered,
             present,
             state: self
                 .view
-                .snapshot(user.user_id, j.is_mod, j.dot_votes_per_user),
+                .snapshot(user.user_id, is_mod, j.dot_votes_per_user),
         };
         let _ = outbox.tx.try_send(welcome.to_text().into());
         if let Some(after) = j.after_seq.filter(|a| *a < self.delivered) {
@@ -392,7 +394,7 @@ impl RoomActor {
                     }
                     Err(e) => Err(e.to_string()),
                 };
-                let hidden: HashSet<i64> = if j.is_mod {
+                let hidden: HashSet<i64> = if is_mod {
                     HashSet::new()
                 } else {
                     self.view

@@ -102,6 +102,8 @@ pub struct SessionHandle {
     pub session: Uuid,
     /// Whether it moderates the room now; `rights` changes it while the socket is open.
     pub is_mod: Arc<AtomicBool>,
+    /// The generation (`rights_epoch` when it started) of the newest re-check applied.
+    pub rights_applied: Arc<Mutex<u64>>,
 }
 
 #[derive(Clone)]
