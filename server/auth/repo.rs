@@ -214,3 +214,21 @@ pub async fn people(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<V
         })
         .collect())
 }
+
+/// When the session `session` of `user` ends if no token of it is refreshed: the latest
+/// expiry among its live tokens (each is capped at the session's absolute lifetime).
+/// `None` when it has ended already.
+pub async fn session_ends_at(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    session: Uuid,
+) -> QueryResult<Option<DateTime<Utc>>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::family_id.eq(session))
+        .filter(refresh_tokens::user_id.eq(user))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .filter(refresh_tokens::expires_at.gt(Utc::now()))
+        .select(diesel::dsl::max(refresh_tokens::expires_at))
+        .get_result(conn)
+        .await
+}

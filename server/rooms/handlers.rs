@@ -8,7 +8,7 @@ use super::dto::{
 };
 use super::hub::Hub;
 use super::repo::{self, PeopleList};
-use super::{prehello, service, session};
+use super::{service, session};
 use crate::auth::{AuthUser, ClientIp};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::{Json, Query};
@@ -405,12 +405,15 @@ pub async fn room_socket(
             .await?
             .ok_or_else(|| AppError::not_found("room"))?
     };
-    let body = match slot {
-        Some(slot) => prehello::hold_until_hello(&req, body, slot).await?,
-        None => body,
-    };
     let (response, ws, stream) = actix_ws::handle(&req, body)
         .map_err(|e| AppError::BadRequest(format!("not a websocket upgrade: {e}")))?;
-    actix_web::rt::spawn(session::run(state, hub.get_ref().clone(), room, ws, stream));
+    actix_web::rt::spawn(session::run(
+        state,
+        hub.get_ref().clone(),
+        room,
+        ws,
+        stream,
+        slot,
+    ));
     Ok(response)
 }

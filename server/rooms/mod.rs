@@ -7,7 +7,6 @@ pub mod dto;
 pub mod export;
 pub mod handlers;
 pub mod hub;
-mod prehello;
 pub mod protocol;
 pub mod repo;
 pub mod routes;

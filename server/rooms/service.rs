@@ -1,4 +1,4 @@
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -48,7 +48,19 @@ pub enum Standing {
     Refused,
     Enters {
         moderator: bool,
+        /// When its session ends unless refreshed (`session_end`).
+        session_ends: DateTime<Utc>,
     },
+}
+
+/// When the sign-in session `session` ends if it is not refreshed (a refresh moves it on,
+/// never past the session's absolute lifetime); `None` when it has ended.
+pub async fn session_end(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    session: Uuid,
+) -> AppResult<Option<DateTime<Utc>>> {
+    Ok(users_repo::session_ends_at(conn, user, session).await?)
 }
 
 /// The rule of `hello` (`access`, after the token's session and account), run again.
@@ -61,11 +73,20 @@ pub async fn standing(
     let Some(account) = users_repo::find_in_session(conn, user, session).await? else {
         return Ok(Standing::SessionEnded);
     };
+    let Some(session_ends) = session_end(conn, user, session).await? else {
+        return Ok(Standing::SessionEnded);
+    };
     if matches!(account.role, Role::Admin | Role::Moderator) {
-        return Ok(Standing::Enters { moderator: true });
+        return Ok(Standing::Enters {
+            moderator: true,
+            session_ends,
+        });
     }
     Ok(match repo::entry(conn, room, user).await? {
-        Some(moderator) => Standing::Enters { moderator },
+        Some(moderator) => Standing::Enters {
+            moderator,
+            session_ends,
+        },
         None => Standing::Refused,
     })
 }

@@ -3,7 +3,7 @@
 //! the room (presence stays exact) and closes the socket with a code that says why.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 use actix_web::web;
@@ -19,6 +19,7 @@ use super::protocol::{
 use super::repo::Room;
 use super::service;
 use super::writer::Command;
+use crate::rate_limit::IpSlot;
 use crate::state::AppState;
 
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -41,6 +42,7 @@ pub async fn run(
     room: Room,
     mut ws: actix_ws::Session,
     stream: actix_ws::MessageStream,
+    prehello: Option<IpSlot>,
 ) {
     let mut stream = stream
         .max_frame_size(MAX_FRAME_BYTES)
@@ -49,15 +51,24 @@ pub async fn run(
     state.metrics.room_sockets.inc();
     let mut joined = None;
     let rights_epoch = hub.rights_epoch();
-    let exit = match tokio::time::timeout(HELLO_TIMEOUT, hello(&state, &room, &mut ws, &mut stream))
-        .await
-    {
+    let said_hello =
+        tokio::time::timeout(HELLO_TIMEOUT, hello(&state, &room, &mut ws, &mut stream)).await;
+    // The per-IP slot of sockets waiting for `hello` is held until hello's checks are done
+    // (the token, the account, the right to enter), however the client's bytes arrive.
+    drop(prehello);
+    let exit = match said_hello {
         Err(_) => Exit::Refuse(
             WsError::invalid("no hello within 10 s"),
             close::HELLO_REQUIRED,
         ),
         Ok(Err(exit)) => exit,
-        Ok(Ok((actor, user_session, is_mod, after_seq))) => {
+        Ok(Ok(Hi {
+            actor,
+            session: user_session,
+            is_mod,
+            after_seq,
+            session_ends,
+        })) => {
             let id = hub.next_session_id();
             let is_mod_now = Arc::new(AtomicBool::new(is_mod));
             let (tx, rx) = mpsc::channel::<ByteString>(OUTBOX_FRAMES);
@@ -65,15 +76,17 @@ pub async fn run(
                 tx,
                 kill: Arc::new(Kill::default()),
             };
+            let handle = SessionHandle {
+                id,
+                user: actor.clone(),
+                outbox: outbox.clone(),
+                session: user_session,
+                is_mod: is_mod_now.clone(),
+                rights_applied: Arc::new(std::sync::Mutex::new(rights_epoch)),
+                session_ends: Arc::new(AtomicI64::new(session_ends.timestamp_millis())),
+            };
             let join = Join {
-                session: SessionHandle {
-                    id,
-                    user: actor.clone(),
-                    outbox: outbox.clone(),
-                    session: user_session,
-                    is_mod: is_mod_now.clone(),
-                    rights_applied: Arc::new(std::sync::Mutex::new(rights_epoch)),
-                },
+                session: handle.clone(),
                 rights_epoch,
                 is_mod,
                 after_seq,
@@ -102,6 +115,7 @@ pub async fn run(
                         actor,
                         is_mod: is_mod_now,
                         outbox,
+                        handle,
                     };
                     session.run(&mut ws, &mut stream, rx).await
                 }
@@ -156,13 +170,23 @@ fn protocol_exit(e: &ProtocolError) -> Exit {
     }
 }
 
+/// A `hello` that was let in.
+struct Hi {
+    actor: Actor,
+    /// The sign-in session of its token.
+    session: uuid::Uuid,
+    is_mod: bool,
+    after_seq: Option<i64>,
+    session_ends: chrono::DateTime<chrono::Utc>,
+}
+
 /// Waits for `hello` and checks it: the token, the account, the right to enter.
 async fn hello(
     state: &AppState,
     room: &Room,
     ws: &mut actix_ws::Session,
     stream: &mut actix_ws::AggregatedMessageStream,
-) -> Result<(Actor, uuid::Uuid, bool, Option<i64>), Exit> {
+) -> Result<Hi, Exit> {
     let text = loop {
         match stream.recv().await {
             Some(Ok(AggregatedMessage::Text(t))) => break t,
@@ -230,15 +254,25 @@ async fn hello(
                 close::FORBIDDEN,
             )
         })?;
-    Ok((
-        Actor {
+    let session_ends = service::session_end(&mut conn, user.id, user.session)
+        .await
+        .map_err(unavailable)?
+        .ok_or_else(|| {
+            Exit::Refuse(
+                WsError::new(ErrorCode::Unauthorized, "the session has ended"),
+                close::UNAUTHORIZED,
+            )
+        })?;
+    Ok(Hi {
+        actor: Actor {
             user_id: user.id,
             display_name: user.display_name,
         },
-        user.session,
+        session: user.session,
         is_mod,
-        hello.after_seq,
-    ))
+        after_seq: hello.after_seq,
+        session_ends,
+    })
 }
 
 struct Live<'a> {
@@ -248,6 +282,8 @@ struct Live<'a> {
     /// Re-checked while the socket is open (`hub::rights`): read it for every action.
     is_mod: Arc<AtomicBool>,
     outbox: Outbox,
+    /// Its entry among the hub's live sockets (for the session's end).
+    handle: SessionHandle,
 }
 
 impl Live<'_> {
@@ -261,10 +297,19 @@ impl Live<'_> {
         let mut heartbeat = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
         let mut strikes = 0u32;
         let kill = self.outbox.kill.clone();
+        // A session that reaches its end is re-checked (a refresh may have moved the end on;
+        // if not, the re-check closes the socket with 4001); no sooner than a second after
+        // the last such re-check, while it runs.
+        let mut recheck_after = Instant::now();
         loop {
+            let session_end = self.session_end().max(recheck_after);
             tokio::select! {
                 biased;
                 code = kill.fired() => return Exit::Close(code, reason(code)),
+                _ = tokio::time::sleep_until(session_end) => {
+                    recheck_after = Instant::now() + Duration::from_secs(1);
+                    self.hub.recheck(self.room.id, self.handle.clone());
+                }
                 frame = rx.recv() => {
                     let Some(frame) = frame else { return Exit::Gone };
                     // What is queued goes out in one wake-up (actix writes it in one go), at
@@ -333,6 +378,13 @@ impl Live<'_> {
                 }
             }
         }
+    }
+
+    /// When the socket's session ends, as an instant of this process's clock.
+    fn session_end(&self) -> Instant {
+        let ends = self.handle.session_ends.load(Ordering::Acquire);
+        let left = ends.saturating_sub(chrono::Utc::now().timestamp_millis());
+        Instant::now() + Duration::from_millis(u64::try_from(left).unwrap_or(0))
     }
 
     fn reply(&self, e: WsError, r#ref: Option<&str>) {

@@ -165,3 +165,29 @@ async fn sockets_waiting_for_hello_are_limited_per_ip() {
     };
     drop((c, d));
 }
+
+#[tokio::test]
+async fn a_hello_that_has_only_begun_keeps_its_place_taken() {
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
+
+    let app = TestApp::spawn_with(|s| s.limits.ws_prehello_per_ip = 1).await;
+    let admin = app.admin("admin").await;
+    let room = open_room(&app, &admin).await;
+    let mut a = Ws::open(&app.addr, &room, None).await.expect("first");
+    // The first part of a text frame split in fragments: the hello is not read yet, so the
+    // socket still waits for it (as long as a client trickling its hello byte by byte).
+    a.send_raw(Message::Frame(Frame::message(
+        "{\"type\": \"hel",
+        OpCode::Data(Data::Text),
+        false,
+    )))
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        Ws::open(&app.addr, &room, None).await.err(),
+        Some(Ended::Refused(429))
+    );
+    drop(a);
+}

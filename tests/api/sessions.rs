@@ -178,3 +178,46 @@ async fn signing_out_everywhere_ends_every_session() {
     app.get_ok("/api/v1/me", Some(&other.access)).await;
     login(&app, &phone).await;
 }
+
+/// Makes every live token of `user` expire `secs` seconds from now.
+async fn expire_tokens_in(app: &TestApp, user: &TestUser, secs: u32) {
+    app.db()
+        .await
+        .execute(
+            &format!(
+                "UPDATE refresh_tokens SET expires_at = now() + interval '{secs} seconds' \
+                 WHERE user_id = $1::text::uuid"
+            ),
+            &[&user.id.to_string()],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_socket_closes_when_its_session_runs_out_unless_it_was_refreshed() {
+    let app = TestApp::spawn().await;
+    let owner = app.admin("ada").await;
+    let room = crate::ws::open_room(&app, &owner).await;
+
+    // Nobody refreshes: the socket closes with 4001 when the session's last token expires.
+    let ben = app.register("ben").await;
+    expire_tokens_in(&app, &ben, 2).await;
+    let (mut idle, _) = crate::ws::Ws::join(&app.addr, &ben, &room, None).await;
+
+    // A refresh moves the session's end on: the socket stays.
+    let cy = app.register("cy").await;
+    expire_tokens_in(&app, &cy, 2).await;
+    let (mut kept, _) = crate::ws::Ws::join(&app.addr, &cy, &room, None).await;
+    let (status, body) = refresh(&app, &cy).await;
+    assert_eq!(status, 200, "{body}");
+
+    let code = tokio::time::timeout(std::time::Duration::from_secs(5), idle.closed())
+        .await
+        .expect("the socket outlived its session by more than 3 s");
+    assert_eq!(code, 4001);
+    // Its own re-check (due at the same moment) has found the refreshed token by now.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    kept.act(serde_json::json!({"type": "chat.send", "text": "still here"}))
+        .await;
+}

@@ -19,7 +19,7 @@ use presence::{presence, presence_changed};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -104,6 +104,9 @@ pub struct SessionHandle {
     pub is_mod: Arc<AtomicBool>,
     /// The generation (`rights_epoch` when it started) of the newest re-check applied.
     pub rights_applied: Arc<Mutex<u64>>,
+    /// When its sign-in session ends unless refreshed (Unix ms): the socket is re-checked
+    /// then, and closed with 4001 if the session has indeed ended.
+    pub session_ends: Arc<AtomicI64>,
 }
 
 #[derive(Clone)]
@@ -245,6 +248,11 @@ impl Hub {
         self.0
             .deliver_local(room, events.into_iter().map(Rendered::new).collect());
         self.0.announce(room, from, to);
+    }
+
+    /// Re-checks one socket's rights (see `SessionHandle::session_ends`).
+    pub fn recheck(&self, room: Uuid, socket: SessionHandle) {
+        rights::recheck_one(&self.0, room, socket);
     }
 
     pub fn rights_epoch(&self) -> u64 {

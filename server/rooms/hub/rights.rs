@@ -41,6 +41,11 @@ pub(super) fn subscribe(hub: &Arc<HubInner>, pubsub: &PubSub) {
     });
 }
 
+/// Re-checks one socket now (its session's end is due: a refresh may have moved it).
+pub(super) fn recheck_one(hub: &Arc<HubInner>, room: Uuid, socket: SessionHandle) {
+    recheck_later(hub, vec![(room, socket)]);
+}
+
 pub(super) fn recheck_later(hub: &Arc<HubInner>, sockets: Vec<(Uuid, SessionHandle)>) {
     if !sockets.is_empty() {
         // Started after every change counted so far: its results are at least that new.
@@ -105,7 +110,12 @@ fn apply(s: &SessionHandle, generation: u64, standing: Standing) {
     match standing {
         Standing::SessionEnded => s.outbox.kill.fire(close::UNAUTHORIZED),
         Standing::Refused => s.outbox.kill.fire(close::FORBIDDEN),
-        Standing::Enters { moderator } => {
+        Standing::Enters {
+            moderator,
+            session_ends,
+        } => {
+            s.session_ends
+                .store(session_ends.timestamp_millis(), Ordering::Release);
             if s.is_mod.swap(moderator, Ordering::AcqRel) != moderator {
                 s.outbox.send_reply(ServerMsg::Role { moderator }.to_text());
             }
@@ -132,6 +142,7 @@ mod tests {
             session: Uuid::now_v7(),
             is_mod: Arc::new(AtomicBool::new(false)),
             rights_applied: Arc::new(Mutex::new(0)),
+            session_ends: Arc::new(AtomicI64::new(0)),
         };
         (s, rx)
     }
@@ -139,8 +150,23 @@ mod tests {
     #[test]
     fn an_older_recheck_finishing_last_changes_nothing() {
         let (s, mut rx) = socket();
-        apply(&s, 2, Standing::Enters { moderator: true });
-        apply(&s, 1, Standing::Enters { moderator: false });
+        let session_ends = chrono::Utc::now();
+        apply(
+            &s,
+            2,
+            Standing::Enters {
+                moderator: true,
+                session_ends,
+            },
+        );
+        apply(
+            &s,
+            1,
+            Standing::Enters {
+                moderator: false,
+                session_ends,
+            },
+        );
         apply(&s, 1, Standing::Refused);
         assert!(s.is_mod.load(Ordering::Acquire));
         assert_eq!(s.outbox.kill.code.load(Ordering::Acquire), 0);
