@@ -90,7 +90,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(rooms::routes::config)
                 .configure(crate::events::routes::config)
                 .configure(crate::practices::routes::config)
-                .configure(crate::documents::routes::config),
+                .configure(crate::documents::routes::config)
+                .configure(crate::account::routes::config),
         );
 }
 

@@ -8,7 +8,8 @@ use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::Json;
 use crate::state::AppState;
 
-fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
+/// The per-IP budget of everything that checks a password.
+pub fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
     match &state.auth_limiter {
         Some(l) => l.check(ip.0).inspect_err(|_| refused(state, ip)),
         None => Ok(()),
