@@ -258,8 +258,9 @@ pub struct ConfigArgs {
         global = true
     )]
     pub sweep_interval_seconds: u64,
-    /// Seconds a deleted document's content, or a file no row names, is kept before the
-    /// sweep removes it.
+    /// Seconds a deleted document's content (counted in quotas meanwhile), or a file no
+    /// row names, is kept before the sweep removes it; temporary upload files at least an
+    /// hour.
     #[arg(
         long,
         env = "LIVINGLAB_SWEEP_GRACE_SECONDS",

@@ -42,6 +42,7 @@ const DOMAINS: &[&str] = &[
     "rooms",
     "events",
     "documents",
+    "account",
 ];
 
 /// Wires everything together; nothing below imports it.

@@ -4,6 +4,7 @@
 //! `orgs`, `themes`, `rooms`, `events`, `practices`) each keep handlers -> service -> repo; `startup` wires them into one
 //! actix-web application whose OpenAPI document is collected from the same registrations.
 
+pub mod account;
 pub mod auth;
 pub mod cli;
 pub mod csv_export;

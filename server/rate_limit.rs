@@ -100,11 +100,44 @@ impl IpRateLimiter {
 /// Failed logins per account, counted in a fixed window per email as typed (normalised by
 /// the caller), whether or not an account has that email: the answer must not tell which
 /// emails exist. Only a hash of the email is kept. A successful login clears its count.
+///
+/// An attempt is counted when it starts, not when its password check fails: otherwise a
+/// burst of parallel guesses would all pass the check before the first failure lands.
 pub struct LoginFailures {
     max: u32,
     window: Duration,
     salt: [u8; 16],
     seen: Mutex<HashMap<[u8; 16], (u32, Instant)>>,
+}
+
+/// Emails tracked at once. The keys are chosen by callers, so the table needs a bound; past
+/// it new emails go untracked (the per-IP limit still applies) rather than locking every
+/// login out. Reaching it takes thousands of addresses within one window.
+const MAX_TRACKED_EMAILS: usize = 100_000;
+
+/// A login attempt that has been counted as a failure until it says otherwise.
+pub struct LoginAttempt {
+    failures: Arc<LoginFailures>,
+    key: Option<[u8; 16]>,
+}
+
+impl LoginAttempt {
+    /// The password was right: the account's count starts again.
+    pub fn succeeded(self) {
+        if let Some(key) = self.key {
+            self.failures.table().remove(&key);
+        }
+    }
+
+    /// The attempt failed for another reason than the password (bad input, database away):
+    /// it does not count.
+    pub fn not_counted(self) {
+        if let Some(key) = self.key
+            && let Some(entry) = self.failures.table().get_mut(&key)
+        {
+            entry.0 = entry.0.saturating_sub(1);
+        }
+    }
 }
 
 impl LoginFailures {
@@ -134,32 +167,39 @@ impl LoginFailures {
         self.seen.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// 429 once `max` attempts failed within the window.
-    pub fn check(&self, email: &str) -> Result<(), AppError> {
-        let key = self.key(email);
-        let now = Instant::now();
-        match self.table().get(&key) {
-            Some(&(n, since)) if n >= self.max && now < since + self.window => {
-                Err(rate_limited(since + self.window - now))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    pub fn failed(&self, email: &str) {
+    /// Starts an attempt for `email`: 429 once `max` attempts failed (or are still running)
+    /// within the window; otherwise the attempt is counted until it succeeds.
+    pub fn begin(self: &Arc<Self>, email: &str) -> Result<LoginAttempt, AppError> {
         let key = self.key(email);
         let now = Instant::now();
         let mut table = self.table();
+        if !table.contains_key(&key) && table.len() >= MAX_TRACKED_EMAILS {
+            let window = self.window;
+            table.retain(|_, (_, since)| now < *since + window);
+            if table.len() >= MAX_TRACKED_EMAILS {
+                tracing::warn!(
+                    tracked = table.len(),
+                    "failed-login table is full: new emails are not throttled per account \
+                     until older windows end"
+                );
+                return Ok(LoginAttempt {
+                    failures: Arc::clone(self),
+                    key: None,
+                });
+            }
+        }
         let entry = table.entry(key).or_insert((0, now));
         if now >= entry.1 + self.window {
             *entry = (0, now);
         }
-        entry.0 = entry.0.saturating_add(1);
-    }
-
-    pub fn succeeded(&self, email: &str) {
-        let key = self.key(email);
-        self.table().remove(&key);
+        if entry.0 >= self.max {
+            return Err(rate_limited(entry.1 + self.window - now));
+        }
+        entry.0 += 1;
+        Ok(LoginAttempt {
+            failures: Arc::clone(self),
+            key: Some(key),
+        })
     }
 
     /// Forget windows that are over.
@@ -338,18 +378,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn login_failures_count_per_email_and_clear_on_success() {
+    fn login_failures_count_per_email_from_the_start_and_clear_on_success() {
         let l = LoginFailures::new(2, Duration::from_secs(60)).unwrap();
-        l.failed("ana@x.es");
-        assert!(l.check("ana@x.es").is_ok());
-        l.failed("ana@x.es");
-        let Err(AppError::RateLimited { retry_after_secs }) = l.check("ana@x.es") else {
+        // Two attempts still running use up the budget: a third in parallel is refused.
+        let first = l.begin("ana@x.es").unwrap();
+        let second = l.begin("ana@x.es").unwrap();
+        let Err(AppError::RateLimited { retry_after_secs }) = l.begin("ana@x.es") else {
             panic!("not limited")
         };
         assert!((1..=60).contains(&retry_after_secs));
-        assert!(l.check("ben@x.es").is_ok());
-        l.succeeded("ana@x.es");
-        assert!(l.check("ana@x.es").is_ok());
+        assert!(l.begin("ben@x.es").is_ok());
+        // One that failed for another reason gives its place back.
+        second.not_counted();
+        let third = l.begin("ana@x.es").unwrap();
+        assert!(l.begin("ana@x.es").is_err());
+        third.succeeded();
+        drop(first);
+        assert!(l.begin("ana@x.es").is_ok());
     }
 
     #[test]

@@ -90,7 +90,8 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(rooms::routes::config)
                 .configure(crate::events::routes::config)
                 .configure(crate::practices::routes::config)
-                .configure(crate::documents::routes::config),
+                .configure(crate::documents::routes::config)
+                .configure(crate::account::routes::config),
         );
 }
 
@@ -339,6 +340,12 @@ impl Application {
         // server stops.
         server = server.disable_signals();
         tracing::info!(addr = %settings.http.bind, port, "listening");
+        if settings.http.public_url.is_none() && !settings.http.bind.ip().is_loopback() {
+            tracing::warn!(
+                "LIVINGLAB_PUBLIC_URL is not set: calendar links are built from each request's \
+                 Host header; set it to the address users reach this server at"
+            );
+        }
         Ok(Self {
             port,
             server: server.run(),

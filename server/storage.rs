@@ -5,7 +5,7 @@
 //! mid-upload leaves neither a row nor a partial blob. Each instance has its own temporary
 //! folder because several instances may share one volume: none may empty a folder another
 //! is writing into. What a crash leaves there is removed by the sweep once older than its
-//! grace period (`documents::sweep`). Identical contents are stored once.
+//! grace period and at least `TEMPORARY_FLOOR` (`documents::sweep`). Identical contents are stored once.
 
 use std::future::Future;
 use std::io;
@@ -31,6 +31,14 @@ pub struct Upload {
 
 const HEAD: usize = 8192;
 
+/// Temporary files are never swept younger than this, whatever the grace: a grace of zero
+/// must not cut an upload in progress (it writes to its file, so it stays younger).
+pub const TEMPORARY_FLOOR: Duration = Duration::from_secs(3600);
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl Upload {
     pub async fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
         if self.head.len() < HEAD {
@@ -49,14 +57,19 @@ impl Upload {
         self.size
     }
 
+    /// The hex SHA-256 of what was written so far: the name the blob will have, known
+    /// before `Storage::commit` so a caller can lock it first.
+    pub fn sha256(&self) -> String {
+        hex(&self.hasher.clone().finalize())
+    }
+
     /// Flushes and fsyncs; returns the hex SHA-256.
     async fn finish(&mut self) -> io::Result<String> {
         if let Some(mut f) = self.file.take() {
             f.flush().await?;
             f.sync_all().await?;
         }
-        let digest = std::mem::take(&mut self.hasher).finalize();
-        Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+        Ok(hex(&std::mem::take(&mut self.hasher).finalize()))
     }
 }
 
@@ -82,16 +95,19 @@ pub struct Stored {
 pub trait Storage: Send + Sync {
     fn begin(&self) -> BoxFuture<'_, io::Result<Upload>>;
     /// Makes a finished upload durable under its SHA-256; returns the SHA-256. Storing
-    /// content that is there already makes it young again, so a sweep that found it
-    /// unreferenced a moment ago leaves it to the row about to name it.
+    /// content that is there already makes it young again. The caller holds the blob's
+    /// lock (`documents::repo::lock_blob`) until the row naming it is committed, so a
+    /// sweep cannot remove it in between.
     fn commit(&self, upload: Upload) -> BoxFuture<'_, io::Result<String>>;
     fn open<'a>(&'a self, sha256: &'a str) -> BoxFuture<'a, io::Result<Blob>>;
-    /// Blobs last written more than `age` ago.
-    fn stored_before(&self, age: Duration) -> BoxFuture<'_, io::Result<Vec<Stored>>>;
+    /// Blobs last written more than `age` ago whose SHA-256 starts with the byte `shard`
+    /// (the sweep walks the store shard by shard, never holding every name at once).
+    fn stored_before(&self, age: Duration, shard: u8) -> BoxFuture<'_, io::Result<Vec<Stored>>>;
     /// Removes a blob if it is still older than `age`; `false` when it was not.
     fn remove<'a>(&'a self, sha256: &'a str, age: Duration) -> BoxFuture<'a, io::Result<bool>>;
-    /// Removes temporary files (of any instance) untouched for `age`: what a crash left.
-    /// An upload in progress writes to its file, so it stays young.
+    /// Removes temporary files (of any instance) untouched for `age`, and never for less
+    /// than `TEMPORARY_FLOOR`: what a crash left. An upload in progress writes to its
+    /// file, so it stays young.
     fn sweep_temporary(&self, age: Duration) -> BoxFuture<'_, io::Result<usize>>;
 }
 
@@ -130,8 +146,7 @@ impl LocalStorage {
     }
 
     fn blob_path(&self, sha256: &str) -> Option<PathBuf> {
-        let ok = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
-        ok.then(|| {
+        is_hex(sha256, 64).then(|| {
             self.root
                 .join(&sha256[0..2])
                 .join(&sha256[2..4])
@@ -145,32 +160,36 @@ impl LocalStorage {
         std::fs::read_dir(&self.tmp).map_or(0, |d| d.count())
     }
 
-    fn walk_blobs(root: &Path, age: Duration) -> io::Result<Vec<Stored>> {
+    /// The entries of `dir`; none when another instance removed it meanwhile.
+    fn entries(dir: &Path) -> io::Result<Vec<std::fs::DirEntry>> {
+        match std::fs::read_dir(dir) {
+            Ok(d) => Ok(d.flatten().collect()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn walk_blobs(root: &Path, age: Duration, shard: u8) -> io::Result<Vec<Stored>> {
+        let an = format!("{shard:02x}");
         let mut out = Vec::new();
-        for a in std::fs::read_dir(root)?.flatten() {
-            let an = a.file_name().to_string_lossy().into_owned();
-            if !is_hex(&an, 2) || !a.path().is_dir() {
+        for b in Self::entries(&root.join(&an))? {
+            let bn = b.file_name().to_string_lossy().into_owned();
+            if !is_hex(&bn, 2) || !b.path().is_dir() {
                 continue;
             }
-            for b in std::fs::read_dir(a.path())?.flatten() {
-                let bn = b.file_name().to_string_lossy().into_owned();
-                if !is_hex(&bn, 2) || !b.path().is_dir() {
+            for f in Self::entries(&b.path())? {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if !is_hex(&name, 64) || !name.starts_with(&format!("{an}{bn}")) {
                     continue;
                 }
-                for f in std::fs::read_dir(b.path())?.flatten() {
-                    let name = f.file_name().to_string_lossy().into_owned();
-                    if !is_hex(&name, 64) || !name.starts_with(&format!("{an}{bn}")) {
-                        continue;
-                    }
-                    if let Ok(meta) = f.metadata()
-                        && meta.is_file()
-                        && older_than(&meta, age)
-                    {
-                        out.push(Stored {
-                            sha256: name,
-                            size: meta.len(),
-                        });
-                    }
+                if let Ok(meta) = f.metadata()
+                    && meta.is_file()
+                    && older_than(&meta, age)
+                {
+                    out.push(Stored {
+                        sha256: name,
+                        size: meta.len(),
+                    });
                 }
             }
         }
@@ -178,6 +197,7 @@ impl LocalStorage {
     }
 
     fn walk_temporary(tmp_root: &Path, own: &Path, age: Duration) -> io::Result<usize> {
+        let age = age.max(TEMPORARY_FLOOR);
         let mut removed = 0;
         let Ok(entries) = std::fs::read_dir(tmp_root) else {
             return Ok(0);
@@ -188,7 +208,8 @@ impl LocalStorage {
                 continue;
             };
             if meta.is_dir() {
-                for f in std::fs::read_dir(&path)?.flatten() {
+                // Another instance's sweep may have removed the folder meanwhile.
+                for f in Self::entries(&path)? {
                     if f.metadata()
                         .is_ok_and(|m| m.is_file() && older_than(&m, age))
                         && std::fs::remove_file(f.path()).is_ok()
@@ -240,15 +261,21 @@ impl Storage for LocalStorage {
             if tokio::fs::try_exists(&dest).await? {
                 // Stored already; the upload's Drop removes the copy.
                 let touch = dest.clone();
-                tokio::task::spawn_blocking(move || {
+                let touched = tokio::task::spawn_blocking(move || {
                     std::fs::File::options()
                         .write(true)
                         .open(&touch)?
                         .set_modified(SystemTime::now())
                 })
                 .await
-                .map_err(io::Error::other)??;
-                return Ok(sha);
+                .map_err(io::Error::other)?;
+                match touched {
+                    Ok(()) => return Ok(sha),
+                    // Removed since `try_exists` (a sweep not holding the blob's lock, as
+                    // an older version did): store our copy instead.
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
             }
             let dir = dest.parent().unwrap_or(&self.root).to_owned();
             tokio::fs::create_dir_all(&dir).await?;
@@ -274,10 +301,10 @@ impl Storage for LocalStorage {
         })
     }
 
-    fn stored_before(&self, age: Duration) -> BoxFuture<'_, io::Result<Vec<Stored>>> {
+    fn stored_before(&self, age: Duration, shard: u8) -> BoxFuture<'_, io::Result<Vec<Stored>>> {
         let root = self.root.clone();
         Box::pin(async move {
-            tokio::task::spawn_blocking(move || Self::walk_blobs(&root, age))
+            tokio::task::spawn_blocking(move || Self::walk_blobs(&root, age, shard))
                 .await
                 .map_err(io::Error::other)?
         })
@@ -324,7 +351,9 @@ mod tests {
         let mut a = s.begin().await.unwrap();
         a.write(b"hello ").await.unwrap();
         a.write(b"world").await.unwrap();
+        let early = a.sha256();
         let sha = s.commit(a).await.unwrap();
+        assert_eq!(early, sha);
         assert_eq!(
             sha,
             "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"
@@ -357,9 +386,16 @@ mod tests {
         let sha = a.commit(upload).await.unwrap();
         assert_eq!(a.temporary_files(), 0);
         // Young blobs are not candidates, and are not removed when named.
-        assert!(b.stored_before(hour).await.unwrap().is_empty());
+        let shard = u8::from_str_radix(&sha[0..2], 16).unwrap();
+        assert!(b.stored_before(hour, shard).await.unwrap().is_empty());
         assert!(!b.remove(&sha, hour).await.unwrap());
-        let old = b.stored_before(Duration::ZERO).await.unwrap();
+        assert!(
+            b.stored_before(Duration::ZERO, shard.wrapping_add(1))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let old = b.stored_before(Duration::ZERO, shard).await.unwrap();
         assert_eq!(
             old,
             vec![Stored {
@@ -370,15 +406,47 @@ mod tests {
         assert!(b.remove(&sha, Duration::ZERO).await.unwrap());
         assert!(!b.remove(&sha, Duration::ZERO).await.unwrap());
         assert!(a.open(&sha).await.is_err());
-        // With no grace, leftovers of any instance go; an instance's folder is made again.
+        // Even with no grace, a temporary file goes only once untouched for the floor: an
+        // upload in progress is young.
         let mut left = b.begin().await.unwrap();
         left.write(b"x").await.unwrap();
+        let path = left.path.clone();
         std::mem::forget(left);
+        assert_eq!(a.sweep_temporary(Duration::ZERO).await.unwrap(), 0);
+        // Then leftovers of any instance go; an instance's folder is made again.
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(SystemTime::now() - TEMPORARY_FLOOR - Duration::from_secs(1))
+            .unwrap();
         assert_eq!(a.sweep_temporary(Duration::ZERO).await.unwrap(), 1);
         let mut again = b.begin().await.unwrap();
         again.write(b"y").await.unwrap();
         assert_eq!(b.temporary_files(), 1);
         drop(again);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_temporary_folder_removed_meanwhile_is_skipped() {
+        let dir = std::env::temp_dir().join(format!("ll-storage-{}", Uuid::now_v7()));
+        let a = LocalStorage::open_at(&dir).unwrap();
+        // What another instance's sweep does between our listing and our reading: the
+        // listing names a folder that is gone.
+        let gone = dir.join("tmp").join("gone");
+        assert_eq!(
+            LocalStorage::entries(&gone).unwrap().len(),
+            0,
+            "a vanished folder reads as empty"
+        );
+        assert_eq!(a.sweep_temporary(Duration::ZERO).await.unwrap(), 0);
+        assert!(
+            a.stored_before(Duration::ZERO, 0xab)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -8,7 +8,8 @@ use crate::error::{AppError, AppResult, ErrorBody};
 use crate::extract::Json;
 use crate::state::AppState;
 
-fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
+/// The per-IP budget of everything that checks a password.
+pub fn limit(state: &AppState, ip: &ClientIp) -> AppResult<()> {
     match &state.auth_limiter {
         Some(l) => l.check(ip.0).inspect_err(|_| refused(state, ip)),
         None => Ok(()),
@@ -76,19 +77,17 @@ pub async fn login(
     let Some(failures) = state.limits.login_failures.clone() else {
         return Ok(web::Json(service::login(&state, body.0).await?));
     };
-    // Checked before the password, the same way for every email: a throttled answer does
-    // not tell whether the account exists.
-    let key = login_key(&body.0.email);
-    failures.check(&key)?;
+    // Counted before the password is checked, the same way for every email: a throttled
+    // answer does not tell whether the account exists.
+    let attempt = failures.begin(&login_key(&body.0.email))?;
     match service::login(&state, body.0).await {
         Ok(res) => {
-            failures.succeeded(&key);
+            attempt.succeeded();
             Ok(web::Json(res))
         }
+        Err(AppError::InvalidCredentials) => Err(AppError::InvalidCredentials),
         Err(e) => {
-            if matches!(e, AppError::InvalidCredentials) {
-                failures.failed(&key);
-            }
+            attempt.not_counted();
             Err(e)
         }
     }

@@ -232,3 +232,39 @@ pub async fn session_ends_at(
         .get_result(conn)
         .await
 }
+
+// ---- closed accounts ----
+
+/// The email domain of closed accounts (`.invalid` can never be a real address).
+const CLOSED_DOMAIN: &str = "@closed.invalid";
+
+/// The account row, locked for the rest of the transaction.
+pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub fn is_closed(user: &User) -> bool {
+    user.email.ends_with(CLOSED_DOMAIN)
+}
+
+/// Keeps only the id (what the person wrote still points at it): no name, no email, no
+/// password that can match, no role. The email becomes free for a new account.
+pub async fn close(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(format!("{id}{CLOSED_DOMAIN}")),
+            users::display_name.eq("Deleted account"),
+            users::password_hash.eq(""),
+            users::role.eq(Role::Member),
+            users::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .await
+        .map(drop)
+}

@@ -145,35 +145,76 @@ struct Sum {
     bytes: i64,
 }
 
-/// Bytes of the versions `user` uploaded to documents that are not deleted.
-pub async fn used_by_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<i64> {
-    let s: Sum = diesel::sql_query(
+/// Which documents still hold their content in storage: those not deleted, and those
+/// deleted less than the grace (`$2`, seconds) ago, whose blobs the sweep keeps. Quotas
+/// count the same set, so deleting and uploading again cannot store more than a quota.
+const LIVE: &str = "(d.deleted_at IS NULL OR d.deleted_at > now() - make_interval(secs => $2))";
+
+/// Waits for the transaction-scoped advisory lock named `key` (keys are prefixed by what
+/// they guard, so they do not collide with other locks).
+async fn lock(conn: &mut AsyncPgConnection, key: &str) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .bind::<diesel::sql_types::Text, _>(key)
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Serialises what counts against `user`'s quota, until the transaction ends. Take it
+/// before `lock_organization_quota`, always.
+pub async fn lock_user_quota(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<()> {
+    lock(conn, &format!("documents.quota.user:{user}")).await
+}
+
+pub async fn lock_organization_quota(conn: &mut AsyncPgConnection, org: Uuid) -> QueryResult<()> {
+    lock(conn, &format!("documents.quota.organization:{org}")).await
+}
+
+/// Serialises storing a blob and naming it in a row against the sweep's check and removal
+/// of that blob, until the transaction ends. Taken after the quota locks.
+pub async fn lock_blob(conn: &mut AsyncPgConnection, sha256: &str) -> QueryResult<()> {
+    lock(conn, &format!("documents.blob:{sha256}")).await
+}
+
+/// Bytes of the versions `user` uploaded to documents whose content is still stored.
+pub async fn used_by_user(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    grace: std::time::Duration,
+) -> QueryResult<i64> {
+    let s: Sum = diesel::sql_query(format!(
         "SELECT coalesce(sum(v.size), 0)::bigint AS bytes FROM document_versions v \
          JOIN documents d ON d.id = v.document_id \
-         WHERE v.uploaded_by = $1 AND d.deleted_at IS NULL",
-    )
+         WHERE v.uploaded_by = $1 AND {LIVE}"
+    ))
     .bind::<diesel::sql_types::Uuid, _>(user)
+    .bind::<diesel::sql_types::Double, _>(grace.as_secs_f64())
     .get_result(conn)
     .await?;
     Ok(s.bytes)
 }
 
-/// Bytes of the versions of documents (not deleted) attached to `org`, its practices,
-/// events and rooms.
-pub async fn used_by_organization(conn: &mut AsyncPgConnection, org: Uuid) -> QueryResult<i64> {
-    let s: Sum = diesel::sql_query(
+/// Bytes of the versions of documents (whose content is still stored) attached to `org`,
+/// its practices, events and rooms.
+pub async fn used_by_organization(
+    conn: &mut AsyncPgConnection,
+    org: Uuid,
+    grace: std::time::Duration,
+) -> QueryResult<i64> {
+    let s: Sum = diesel::sql_query(format!(
         "SELECT coalesce(sum(v.size), 0)::bigint AS bytes FROM document_versions v \
          JOIN documents d ON d.id = v.document_id \
-         WHERE d.deleted_at IS NULL AND ( \
+         WHERE {LIVE} AND ( \
             (d.attached_type = 'organization' AND d.attached_id = $1) \
          OR (d.attached_type = 'practice' \
              AND d.attached_id IN (SELECT id FROM practices WHERE organization_id = $1)) \
          OR (d.attached_type = 'event' \
              AND d.attached_id IN (SELECT id FROM events WHERE organization_id = $1)) \
          OR (d.attached_type = 'room' \
-             AND d.attached_id IN (SELECT id FROM rooms WHERE organization_id = $1)))",
-    )
+             AND d.attached_id IN (SELECT id FROM rooms WHERE organization_id = $1)))"
+    ))
     .bind::<diesel::sql_types::Uuid, _>(org)
+    .bind::<diesel::sql_types::Double, _>(grace.as_secs_f64())
     .get_result(conn)
     .await?;
     Ok(s.bytes)
@@ -224,12 +265,11 @@ pub async fn live_blobs(
     shas: &[String],
     grace: std::time::Duration,
 ) -> QueryResult<std::collections::HashSet<String>> {
-    let rows: Vec<Sha> = diesel::sql_query(
+    let rows: Vec<Sha> = diesel::sql_query(format!(
         "SELECT DISTINCT v.sha256 FROM document_versions v \
          JOIN documents d ON d.id = v.document_id \
-         WHERE v.sha256 = ANY($1) \
-           AND (d.deleted_at IS NULL OR d.deleted_at > now() - make_interval(secs => $2))",
-    )
+         WHERE v.sha256 = ANY($1) AND {LIVE}"
+    ))
     .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(shas)
     .bind::<diesel::sql_types::Double, _>(grace.as_secs_f64())
     .load(conn)

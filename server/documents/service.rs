@@ -154,6 +154,8 @@ struct Quota {
 struct Budget(Vec<Quota>);
 
 impl Budget {
+    /// What is used now, unlocked: for refusing early, before a file streams in. Only
+    /// `locked` decides.
     async fn of(
         state: &AppState,
         conn: &mut AsyncPgConnection,
@@ -161,22 +163,63 @@ impl Budget {
         kind: AttachedType,
         parent: Uuid,
     ) -> AppResult<Self> {
+        let org = match state.settings.documents.organization_quota_bytes {
+            0 => None,
+            _ => repo::organization_of(conn, kind, parent).await?,
+        };
+        Self::measure(state, conn, user, org).await
+    }
+
+    /// What is used, counted under the quotas' locks (the user's, then the
+    /// organization's: always in that order), held until the transaction that inserts
+    /// the version ends. Uploads running at once therefore count each other: summing,
+    /// checking and inserting without the locks let 60 parallel uploads all fit in a
+    /// quota meant for a few.
+    async fn locked(
+        state: &AppState,
+        conn: &mut AsyncPgConnection,
+        user: &AuthUser,
+        kind: AttachedType,
+        parent: Uuid,
+    ) -> AppResult<Self> {
+        let s = &state.settings.documents;
+        if s.user_quota_bytes > 0 {
+            repo::lock_user_quota(conn, user.id).await?;
+        }
+        let org = match s.organization_quota_bytes {
+            0 => None,
+            _ => repo::organization_of(conn, kind, parent).await?,
+        };
+        if let Some(org) = org {
+            repo::lock_organization_quota(conn, org).await?;
+        }
+        Self::measure(state, conn, user, org).await
+    }
+
+    async fn measure(
+        state: &AppState,
+        conn: &mut AsyncPgConnection,
+        user: &AuthUser,
+        org: Option<Uuid>,
+    ) -> AppResult<Self> {
         let s = &state.settings.documents;
         let mut quotas = Vec::new();
         if s.user_quota_bytes > 0 {
             quotas.push(Quota {
                 scope: "user",
                 quota: s.user_quota_bytes,
-                used: repo::used_by_user(conn, user.id).await?.max(0) as u64,
+                used: repo::used_by_user(conn, user.id, s.sweep_grace)
+                    .await?
+                    .max(0) as u64,
             });
         }
-        if s.organization_quota_bytes > 0
-            && let Some(org) = repo::organization_of(conn, kind, parent).await?
-        {
+        if let Some(org) = org {
             quotas.push(Quota {
                 scope: "organization",
                 quota: s.organization_quota_bytes,
-                used: repo::used_by_organization(conn, org).await?.max(0) as u64,
+                used: repo::used_by_organization(conn, org, s.sweep_grace)
+                    .await?
+                    .max(0) as u64,
             });
         }
         Ok(Self(quotas))
@@ -290,8 +333,11 @@ where
 }
 
 /// Decides the type, makes the content durable and returns the version row to insert.
+/// Runs in the transaction that inserts the row: it takes the blob's lock, so the sweep
+/// (which takes it too) cannot remove the blob between storing and the row's commit.
 async fn store(
     state: &AppState,
+    conn: &mut AsyncPgConnection,
     upload: Upload,
     filename: String,
     document: Uuid,
@@ -301,6 +347,7 @@ async fn store(
     let content_type =
         sniff::content_type(&upload.head, &filename).map_err(AppError::UnsupportedMediaType)?;
     let size = upload.size() as i64;
+    repo::lock_blob(conn, &upload.sha256()).await?;
     let sha256 = state
         .documents
         .commit(upload)
@@ -379,21 +426,20 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
         None => filename.clone(),
     };
     let mut conn = state.conn().await?;
-    // Again: the parent's fields may have come after the file, or come twice.
-    require_edit(access(&mut conn, kind, parent, Some(user)).await?, kind)?;
-    Budget::of(state, &mut conn, user, kind, parent)
-        .await?
-        .check(upload.size())?;
     let id = Uuid::now_v7();
-    let version = store(state, upload, filename, id, 1, user).await?;
-    let v = version.clone();
-    let title2 = title.clone();
-    conn.transaction::<_, AppError, _>(async move |conn| {
-        repo::insert_document(conn, id, kind, parent, &title2, user.id).await?;
-        repo::insert_version(conn, &v).await?;
-        Ok(())
-    })
-    .await?;
+    let version = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            // Again: the parent's fields may have come after the file, or come twice.
+            require_edit(access(conn, kind, parent, Some(user)).await?, kind)?;
+            Budget::locked(state, conn, user, kind, parent)
+                .await?
+                .check(upload.size())?;
+            let v = store(state, conn, upload, filename, id, 1, user).await?;
+            repo::insert_document(conn, id, kind, parent, &title, user.id).await?;
+            repo::insert_version(conn, &v).await?;
+            Ok(v)
+        })
+        .await?;
     let d = repo::find(&mut conn, id, false)
         .await?
         .ok_or_else(not_found)?;
@@ -407,12 +453,11 @@ pub async fn add_version(
     id: Uuid,
     form: Multipart,
 ) -> AppResult<DocumentView> {
-    let (kind, parent, budget) = {
+    let budget = {
         let mut conn = state.conn().await?;
         let (d, a) = readable(&mut conn, id, Some(user)).await?;
         require_change(a, &d, user)?;
-        let budget = Budget::of(state, &mut conn, user, d.attached_type, d.attached_id).await?;
-        (d.attached_type, d.attached_id, budget)
+        Budget::of(state, &mut conn, user, d.attached_type, d.attached_id).await?
     };
     let form = read_form(state, form, |_| {
         let budget = budget.clone();
@@ -423,13 +468,19 @@ pub async fn add_version(
         return Err(FieldErrors::single("file", "is required"));
     };
     let mut conn = state.conn().await?;
-    // Others may have stored something meanwhile.
-    Budget::of(state, &mut conn, user, kind, parent)
-        .await?
-        .check(upload.size())?;
     conn.transaction::<_, AppError, _>(async move |conn| {
+        // The document's row is locked now. Rights and quotas may have changed while the
+        // file streamed in (a participant removed, others' uploads): decide again.
         let d = repo::find(conn, id, true).await?.ok_or_else(not_found)?;
-        let v = store(state, upload, filename, id, d.latest + 1, user).await?;
+        let a = access(conn, d.attached_type, d.attached_id, Some(user)).await?;
+        if !a.read {
+            return Err(not_found());
+        }
+        require_change(a, &d, user)?;
+        Budget::locked(state, conn, user, d.attached_type, d.attached_id)
+            .await?
+            .check(upload.size())?;
+        let v = store(state, conn, upload, filename, id, d.latest + 1, user).await?;
         repo::insert_version(conn, &v).await?;
         Ok(())
     })

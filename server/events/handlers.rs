@@ -599,13 +599,16 @@ pub async fn minutes_from_room(
     ))
 }
 
-/// Every version of the minutes, oldest first (whoever may see the event).
+/// Every version of the minutes, oldest first (the event's moderators: earlier versions
+/// may hold what was deliberately edited out, such as a raw room transcript).
 #[utoipa::path(
     tag = "events",
+    security(("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
     responses(
         (status = 200, body = Page<MinutesRevisionSummary>),
         (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: not one of the event's moderators", body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
@@ -613,35 +616,37 @@ pub async fn minutes_from_room(
 #[get("/events/{id}/minutes/revisions")]
 pub async fn minutes_revisions(
     state: web::Data<AppState>,
-    user: MaybeAuthUser,
+    user: AuthUser,
     id: web::Path<Uuid>,
     params: Query<PageParams>,
 ) -> AppResult<web::Json<Page<MinutesRevisionSummary>>> {
     let page = params.0.parse()?;
     Ok(web::Json(
-        service::minutes_revisions(&state, user.0.as_ref(), *id, page).await?,
+        service::minutes_revisions(&state, &user, *id, page).await?,
     ))
 }
 
-/// One version of the minutes with its text (whoever may see the event).
+/// One version of the minutes with its text (the event's moderators).
 #[utoipa::path(
     tag = "events",
+    security(("bearer" = [])),
     params(("id" = Uuid, Path), ("version" = i32, Path)),
     responses(
         (status = 200, body = MinutesRevisionView),
         (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: not one of the event's moderators", body = ErrorBody),
         (status = 404, body = ErrorBody),
     )
 )]
 #[get("/events/{id}/minutes/revisions/{version}")]
 pub async fn minutes_revision(
     state: web::Data<AppState>,
-    user: MaybeAuthUser,
+    user: AuthUser,
     path: web::Path<(Uuid, i32)>,
 ) -> AppResult<web::Json<MinutesRevisionView>> {
     let (id, version) = path.into_inner();
     Ok(web::Json(
-        service::minutes_revision(&state, user.0.as_ref(), id, version).await?,
+        service::minutes_revision(&state, &user, id, version).await?,
     ))
 }
 

@@ -731,6 +731,13 @@ pub async fn set_calendar_token(
         .map(|_| ())
 }
 
+pub async fn delete_calendar_token(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<()> {
+    diesel::delete(calendar_tokens::table.find(user))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
 pub async fn calendar_owner(
     conn: &mut AsyncPgConnection,
     hash: &[u8],

@@ -192,3 +192,11 @@ impl Closed {
         pubsub.publish(Topic::RoomLog, &format!("{}:{seq}:{seq}", self.room));
     }
 }
+
+/// Takes `user` off every room's participant and moderator list (the account is closing).
+/// Unlike removing one moderator, this may leave a room with no one on its list: platform
+/// moderators (and an organization's owners and editors, for its rooms) still moderate it.
+pub async fn forget_person(conn: &mut AsyncPgConnection, user: Uuid) -> AppResult<()> {
+    repo::forget_person(conn, user).await?;
+    Ok(())
+}

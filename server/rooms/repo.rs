@@ -983,3 +983,14 @@ pub async fn leave_all(conn: &mut AsyncPgConnection, instance: Uuid) -> QueryRes
         .await?;
     Ok(())
 }
+
+/// Removes `user` from every room's lists.
+pub async fn forget_person(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<()> {
+    diesel::delete(room_participants::table.filter(room_participants::user_id.eq(user)))
+        .execute(conn)
+        .await?;
+    diesel::delete(room_moderators::table.filter(room_moderators::user_id.eq(user)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

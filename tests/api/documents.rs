@@ -96,8 +96,8 @@ fn blob_path(app: &TestApp, sha256: &str) -> std::path::PathBuf {
         .join(sha256)
 }
 
-/// A multipart upload to a practice written by hand over a raw socket, so a test can stop
-/// in the middle of the file.
+/// A multipart upload written by hand over a raw socket, so a test can stop in the middle
+/// of the file.
 struct RawUpload {
     sock: tokio::net::TcpStream,
     tail: String,
@@ -107,12 +107,29 @@ impl RawUpload {
     /// Sends the head and `first` bytes of a file of `len` bytes, and waits until the
     /// server has it in a temporary file.
     async fn start(app: &TestApp, user: &TestUser, pid: &str, first: &[u8], len: usize) -> Self {
+        let fields = parent("practice", pid);
+        Self::start_at(app, user, "/api/v1/documents", &fields, first, len).await
+    }
+
+    /// The same, to `path` with these text fields before the file.
+    async fn start_at(
+        app: &TestApp,
+        user: &TestUser,
+        path: &str,
+        fields: &[(&str, String)],
+        first: &[u8],
+        len: usize,
+    ) -> Self {
         let addr = app.addr.trim_start_matches("http://").to_owned();
         let boundary = "XyZboundary";
-        let head = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_type\"\r\n\r\npractice\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"attach_to_id\"\r\n\r\n{pid}\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.pdf\"\r\n\
+        let mut head = String::new();
+        for (name, value) in fields {
+            head += &format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            );
+        }
+        head += &format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.pdf\"\r\n\
              Content-Type: application/pdf\r\n\r\n"
         );
         let tail = format!("\r\n--{boundary}--\r\n");
@@ -120,7 +137,7 @@ impl RawUpload {
         let mut sock = tokio::net::TcpStream::connect(&addr).await.unwrap();
         sock.write_all(
             format!(
-                "POST /api/v1/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+                "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
                  Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n",
                 user.access
             )
@@ -856,6 +873,8 @@ async fn uploads_past_a_storage_quota_are_refused_with_the_numbers() {
     let app = TestApp::spawn_with(|s| {
         s.documents.user_quota_bytes = 10_000;
         s.documents.organization_quota_bytes = 15_000;
+        // Deleted documents count until the sweep may remove their content: here at once.
+        s.documents.sweep_grace = Duration::ZERO;
     })
     .await;
     let owner = app.register("owner").await;
@@ -1015,7 +1034,9 @@ async fn the_sweep_removes_blobs_no_live_version_names_after_the_grace() {
     assert!(out.contains("removed 0 blobs"), "{out}");
     assert_eq!(storage_files(&app), (1, 4));
 
-    // After it: the deleted document's own content and the orphan, not the others.
+    // After it: the deleted document's own content and the orphan, not the others; the
+    // temporary file once also untouched for an hour (no grace cuts a live upload).
+    make_old(&leftover);
     let out = sweep(&app, 0).await;
     assert!(
         out.contains("removed 2 blobs (3000 bytes) and 1 temporary files"),
@@ -1091,4 +1112,280 @@ async fn starting_an_instance_does_not_cut_another_ones_upload() {
         .await;
     assert_eq!(list[0]["sha256"], hex(&body), "{list}");
     assert!(blob_path(&app, &hex(&body)).exists());
+}
+
+/// Sets the file's modification time two hours back: older than the floor under which
+/// the sweep never takes a temporary file.
+fn make_old(path: &std::path::Path) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(2 * 3600))
+        .unwrap();
+}
+
+/// Uploads `files` to `kind` `parent_id` all at once, each by its user; their statuses,
+/// with the scope of each `quota_exceeded`.
+async fn upload_at_once(
+    app: &TestApp,
+    files: &[(&TestUser, Vec<u8>)],
+    kind: &str,
+    parent_id: &str,
+) -> Vec<(u16, String)> {
+    let fields = parent(kind, parent_id);
+    let uploads = files.iter().map(|(user, body)| {
+        let fields = &fields;
+        async move {
+            let (s, b) = app
+                .upload(
+                    Some(user),
+                    "/api/v1/documents",
+                    fields,
+                    body.clone(),
+                    "q.pdf",
+                )
+                .await;
+            if s != 201 {
+                assert_error(s, &b, 413, "quota_exceeded");
+            }
+            let scope = b["error"]["details"]["scope"].as_str().unwrap_or_default();
+            (s.as_u16(), scope.to_owned())
+        }
+    });
+    futures_util::future::join_all(uploads).await
+}
+
+/// How many of `results` were `status`, with quota scope `scope` for refusals.
+fn tally(results: &[(u16, String)], status: u16, scope: &str) -> usize {
+    results
+        .iter()
+        .filter(|(s, sc)| *s == status && (status == 201 || sc == scope))
+        .count()
+}
+
+#[tokio::test]
+async fn parallel_uploads_fit_the_quota_exactly() {
+    let app = TestApp::spawn_with(|s| {
+        s.documents.user_quota_bytes = 10_000;
+        s.documents.organization_quota_bytes = 16_000;
+    })
+    .await;
+    let owner = app.register("owner").await;
+    let org = app.city(&owner, "Lyon", "FR").await;
+    // Eight uploads of 3000 bytes at once by one user: three fit in 10,000.
+    let files: Vec<_> = (0..8).map(|i| (&owner, pdf(3000, 2 * i + 1))).collect();
+    let results = upload_at_once(&app, &files, "organization", &org).await;
+    assert_eq!(tally(&results, 201, ""), 3, "{results:?}");
+    assert_eq!(tally(&results, 413, "user"), 5, "{results:?}");
+    // Eight more by four editors: the organization has 7000 of 16,000 left, two fit.
+    let mut editors = Vec::new();
+    for i in 0..4 {
+        let ed = app.register(&format!("ed{i}")).await;
+        app.add_member(&owner, &org, &ed, "editor").await;
+        editors.push(ed);
+    }
+    let files: Vec<_> = (0..8)
+        .map(|i| (&editors[i % 4], pdf(3000, 2 * i as u64 + 101)))
+        .collect();
+    let results = upload_at_once(&app, &files, "organization", &org).await;
+    assert_eq!(tally(&results, 201, ""), 2, "{results:?}");
+    assert_eq!(tally(&results, 413, "organization"), 6, "{results:?}");
+    assert_eq!(app.count("document_versions").await, 5);
+}
+
+#[tokio::test]
+async fn deleted_documents_count_until_the_sweep_may_remove_their_content() {
+    let app = TestApp::spawn_with(|s| s.documents.user_quota_bytes = 10_000).await;
+    let owner = app.register("owner").await;
+    let org = app.city(&owner, "Lyon", "FR").await;
+    let first = app
+        .upload_document(&owner, "organization", &org, pdf(6000, 1), "a.pdf")
+        .await;
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/documents/{}", id(&first)),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    // Its content stays on disk for the grace period (a day), and counts.
+    let fields = parent("organization", &org);
+    let again = || {
+        app.upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &fields,
+            pdf(6000, 3),
+            "b.pdf",
+        )
+    };
+    let (s, b) = again().await;
+    let details = assert_error(s, &b, 413, "quota_exceeded");
+    assert_eq!(details["used_bytes"], 6000, "{b}");
+    // Once deleted longer than the grace, it no longer does.
+    app.db()
+        .await
+        .execute(
+            "UPDATE documents SET deleted_at = now() - interval '2 days' WHERE id = $1::text::uuid",
+            &[&id(&first)],
+        )
+        .await
+        .unwrap();
+    let (s, b) = again().await;
+    assert_eq!(s, 201, "{b}");
+}
+
+/// Waits until some session waits for an advisory lock.
+async fn until_an_advisory_lock_is_awaited(db: &tokio_postgres::Client, what: &str) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let waiting: i64 = db
+            .query_one(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        if waiting > 0 {
+            return;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Takes the lock the upload and the sweep take on a blob, in a transaction left open.
+async fn hold_blob_lock(db: &tokio_postgres::Client, sha256: &str) {
+    db.batch_execute("BEGIN").await.unwrap();
+    db.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended('documents.blob:' || $1, 0))",
+        &[&sha256],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn the_sweep_and_an_upload_of_the_same_content_take_turns() {
+    let app = TestApp::spawn_with(|s| s.documents.sweep_interval = Duration::ZERO).await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let watcher = app.db().await;
+    // An upload of content whose only document was deleted waits for a sweep holding
+    // the blob, then stores its own copy of what the sweep removed.
+    let body = pdf(2000, 1);
+    let sha = hex(&body);
+    let gone = app
+        .upload_document(&owner, "practice", &pid, body.clone(), "a.pdf")
+        .await;
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/documents/{}", id(&gone)),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    let sweep_side = app.db().await;
+    hold_blob_lock(&sweep_side, &sha).await;
+    let fields = parent("practice", &pid);
+    let ((s, b), ()) = tokio::join!(
+        app.upload(
+            Some(&owner),
+            "/api/v1/documents",
+            &fields,
+            body.clone(),
+            "again.pdf",
+        ),
+        async {
+            until_an_advisory_lock_is_awaited(&watcher, "the upload should wait for the blob")
+                .await;
+            std::fs::remove_file(blob_path(&app, &sha)).unwrap();
+            sweep_side.batch_execute("COMMIT").await.unwrap();
+        }
+    );
+    assert_eq!(s, 201, "{b}");
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/documents/{}/content", id(&b))))
+        .send_checked()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(hex(&res.bytes().await.unwrap()), sha);
+
+    // A sweep waits for an upload holding the blob, then finds the row that names it
+    // (here: the deleted document restored in the transaction holding the lock).
+    let other = pdf(2000, 3);
+    let doc = app
+        .upload_document(&owner, "practice", &pid, other.clone(), "b.pdf")
+        .await;
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/documents/{}", id(&doc)),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    let upload_side = app.db().await;
+    hold_blob_lock(&upload_side, &hex(&other)).await;
+    let (out, ()) = tokio::join!(sweep(&app, 0), async {
+        until_an_advisory_lock_is_awaited(&watcher, "the sweep should wait for the blob").await;
+        upload_side
+            .execute(
+                "UPDATE documents SET deleted_at = NULL WHERE id = $1::text::uuid",
+                &[&id(&doc)],
+            )
+            .await
+            .unwrap();
+        upload_side.batch_execute("COMMIT").await.unwrap();
+    });
+    assert!(out.contains("removed 0 blobs"), "{out}");
+    assert!(blob_path(&app, &hex(&other)).exists());
+}
+
+#[tokio::test]
+async fn a_sweep_with_no_grace_leaves_uploads_in_progress_alone() {
+    let app = TestApp::spawn_with(|s| s.documents.sweep_interval = Duration::ZERO).await;
+    let owner = app.register("owner").await;
+    let pid = practice(&app, &owner, true).await;
+    let body = pdf(2 * 1024 * 1024, 5);
+    let (first, rest) = body.split_at(1024 * 1024);
+    let upload = RawUpload::start(&app, &owner, &pid, first, body.len()).await;
+    let out = sweep(&app, 0).await;
+    assert!(out.contains("and 0 temporary files"), "{out}");
+    assert_eq!(storage_files(&app).0, 1, "the upload's file is gone");
+    assert_eq!(upload.finish(rest).await, 201);
+    assert!(blob_path(&app, &hex(&body)).exists());
+}
+
+#[tokio::test]
+async fn rights_are_decided_again_once_a_new_version_has_arrived() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("owner").await;
+    let ed = app.register("ed").await;
+    let org = app.city(&owner, "Lyon", "FR").await;
+    app.add_member(&owner, &org, &ed, "editor").await;
+    let doc = app
+        .upload_document(&ed, "organization", &org, pdf(2000, 1), "a.pdf")
+        .await;
+    let body = pdf(2 * 1024 * 1024, 3);
+    let (first, rest) = body.split_at(1024 * 1024);
+    let path = format!("/api/v1/documents/{}/versions", id(&doc));
+    // Allowed when the file starts; the editor is removed while it streams.
+    let upload = RawUpload::start_at(&app, &ed, &path, &[], first, body.len()).await;
+    app.expect(
+        204,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/organizations/{org}/members/{}", ed.id),
+        Some(&owner.access),
+        None,
+    )
+    .await;
+    assert_eq!(upload.finish(rest).await, 403);
+    assert_eq!(app.count("document_versions").await, 1);
 }

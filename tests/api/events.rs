@@ -1549,10 +1549,19 @@ async fn minutes_keep_revisions_and_refuse_stale_writes() {
         .await;
     assert_error(status, &b, 422, "validation_failed");
 
-    // Readers of the event read the history; an unpublished event shows nothing to others.
+    // Readers of a published event read the current minutes, not the history: an earlier
+    // version may hold what a moderator edited out (a raw transcript with names).
     let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
     assert_error(status, &b, 404, "not_found");
     app.publish_event(&admin, &eid).await;
-    let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
-    assert_eq!(status, 200, "{b}");
+    assert_eq!(
+        app.get_ok(&minutes, Some(&stranger.access)).await["version"],
+        4
+    );
+    for path in [revisions.clone(), format!("{revisions}/1")] {
+        let (status, b) = app.get(&path, Some(&stranger.access)).await;
+        assert_error(status, &b, 403, "forbidden");
+        let (status, b) = app.get(&path, None).await;
+        assert_error(status, &b, 401, "unauthorized");
+    }
 }

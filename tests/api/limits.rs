@@ -70,6 +70,25 @@ async fn failed_logins_are_throttled_per_account_known_or_not() {
     );
 }
 
+/// Guesses sent at once are counted when they start: with a budget of 3, twelve parallel
+/// wrong passwords get three 401s and nine 429s, not twelve password checks.
+#[tokio::test]
+async fn parallel_guesses_share_one_budget() {
+    let app = TestApp::spawn_with(|s| s.limits.login_failures_per_account = 3).await;
+    let ana = app.register("ana").await;
+    let answers = futures::future::join_all((0..12).map(|i| {
+        login(
+            &app,
+            &ana.email,
+            if i == 0 { "wrong" } else { "also wrong" },
+        )
+    }))
+    .await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [[401; 3].as_slice(), &[429; 9]].concat());
+}
+
 #[tokio::test]
 async fn refresh_is_rate_limited_per_ip() {
     let app = TestApp::spawn_with(|s| s.limits.refresh_per_minute = 2).await;

@@ -1,5 +1,6 @@
 //! Integration tests: the real server on a real PostgreSQL, driven over HTTP.
 
+mod account;
 mod auth;
 mod contract;
 mod documents;

@@ -24,6 +24,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/auth/logout-all"),
     ("post", "/api/v1/auth/password"),
     ("get", "/api/v1/me"),
+    ("delete", "/api/v1/me"),
+    ("delete", "/api/v1/users/{id}"),
     ("get", "/api/v1/users"),
     ("get", "/api/v1/users/{id}"),
     ("patch", "/api/v1/users/{id}/role"),

@@ -15,14 +15,14 @@ use crate::ws::Ws;
 const WITHIN: Duration = Duration::from_secs(1);
 
 /// Two instances of one server (one database).
-async fn pair() -> (TestApp, TestApp) {
+pub async fn pair() -> (TestApp, TestApp) {
     let a = TestApp::spawn().await;
     let b = TestApp::spawn_on(&a.db_url, a.db_name.clone(), |_| {}).await;
     (a, b)
 }
 
 /// The socket's close code, which must come within `WITHIN`.
-async fn closed_soon(ws: &mut Ws) -> u16 {
+pub async fn closed_soon(ws: &mut Ws) -> u16 {
     tokio::time::timeout(WITHIN, ws.closed())
         .await
         .expect("the socket stayed open for more than 1 s after the change")

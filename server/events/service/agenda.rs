@@ -311,10 +311,11 @@ pub async fn minutes(
         .ok_or_else(|| AppError::not_found("minutes"))
 }
 
-/// Every version of the minutes, oldest first (whoever may see the event).
+/// Every version of the minutes, oldest first (moderators only: an earlier version may hold
+/// what was edited out on purpose).
 pub async fn minutes_revisions(
     state: &AppState,
-    caller: Option<&AuthUser>,
+    caller: &AuthUser,
     id: Uuid,
     page: PageRequest,
 ) -> AppResult<Page<MinutesRevisionSummary>> {
@@ -325,7 +326,7 @@ pub async fn minutes_revisions(
             .map_err(|_| FieldErrors::single("cursor", "is not a cursor for this list"))?,
     };
     let mut conn = state.conn().await?;
-    visible(&mut conn, id, caller).await?;
+    moderate(&mut conn, id, caller).await?;
     let rows = repo::minutes_revisions(&mut conn, id, after, page.fetch()).await?;
     Ok(Page::from_rows(
         rows,
@@ -337,12 +338,12 @@ pub async fn minutes_revisions(
 
 pub async fn minutes_revision(
     state: &AppState,
-    caller: Option<&AuthUser>,
+    caller: &AuthUser,
     id: Uuid,
     version: i32,
 ) -> AppResult<MinutesRevisionView> {
     let mut conn = state.conn().await?;
-    visible(&mut conn, id, caller).await?;
+    moderate(&mut conn, id, caller).await?;
     repo::minutes_revision(&mut conn, id, version)
         .await?
         .map(MinutesRevisionView::from)

@@ -33,6 +33,7 @@ pub use calendar::{event_ics, events_feed, new_calendar_token, personal_feed, to
 pub use lifecycle::{Transition, create, get, list, tick, transition, update};
 pub use registrations::{
     my_registrations, register, registrants, registrants_csv, set_attendance, unregister,
+    withdraw_everywhere,
 };
 
 fn event_over() -> AppError {

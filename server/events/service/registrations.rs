@@ -111,6 +111,27 @@ pub async fn unregister(state: &AppState, caller: &AuthUser, id: Uuid) -> AppRes
     Ok(())
 }
 
+/// Gives up every seat and waitlist place `user` holds in events that have not ended (the
+/// waitlists move up) and ends their personal calendar feed: the account is closing.
+/// Registrations of ended events stay, as the record of who attended.
+pub async fn withdraw_everywhere(conn: &mut AsyncPgConnection, user: Uuid) -> AppResult<()> {
+    for (reg, event) in repo::registrations_of(conn, user).await? {
+        if matches!(event.status, EventStatus::Ended | EventStatus::Cancelled) {
+            continue;
+        }
+        let event = repo::lock(conn, event.id)
+            .await?
+            .ok_or_else(|| AppError::not_found("event"))?;
+        repo::cancel_registration(conn, event.id, user).await?;
+        if reg.status == RegistrationStatus::Registered {
+            rooms::set_seats(conn, event.room_id, &[user], false).await?;
+            fill_seats(conn, &event).await?;
+        }
+    }
+    repo::delete_calendar_token(conn, user).await?;
+    Ok(())
+}
+
 pub async fn registrants(
     state: &AppState,
     caller: &AuthUser,

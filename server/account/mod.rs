@@ -1,0 +1,8 @@
+//! Closing an account, on the person's own request (`DELETE /me`, with their password) or
+//! an admin's (`DELETE /users/{id}`). The highest domain, because closing one touches all
+//! the others: organization memberships, event seats and waitlists, room lists, sessions.
+
+pub mod dto;
+pub mod handlers;
+pub mod routes;
+pub mod service;
