@@ -22,7 +22,7 @@ use crate::state::AppState;
         (status = 409, description = "`last_owner` (with the organizations in `details`) or \
             `last_admin`: hand them over first", body = ErrorBody),
         (status = 422, description = "`password` is not the account's password", body = ErrorBody),
-        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address, or too many failed passwords for this account (sign-ins included) in the last 15 minutes; see `Retry-After`", body = ErrorBody),
     )
 )]
 #[delete("/me")]

@@ -7,7 +7,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::dto::CloseAccountRequest;
-use crate::auth::{AuthUser, password, repo as accounts};
+use crate::auth::{self, AuthUser, repo as accounts};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::service as events;
 use crate::orgs::repo as orgs;
@@ -24,16 +24,11 @@ pub async fn close_own(
     req: CloseAccountRequest,
 ) -> AppResult<()> {
     let wrong = || FieldErrors::single("password", "is not your password");
-    if req.password.len() > 1024 {
-        return Err(wrong());
-    }
     let mut conn = state.conn().await?;
     let user = accounts::find(&mut conn, caller.id)
         .await?
         .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
-    if !password::verify(req.password, user.password_hash).await? {
-        return Err(wrong());
-    }
+    auth::service::confirm_password(state, &user, req.password, wrong).await?;
     close(state, &mut conn, caller.id, caller.id).await
 }
 

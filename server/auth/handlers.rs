@@ -168,7 +168,7 @@ pub async fn logout_all(state: web::Data<AppState>, user: AuthUser) -> AppResult
         (status = 415, description = "Not JSON", body = ErrorBody),
         (status = 422, description = "`current_password` is wrong, or `new_password` is \
             not acceptable", body = ErrorBody),
-        (status = 429, description = "Too many attempts from this address", body = ErrorBody),
+        (status = 429, description = "Too many attempts from this address, or too many failed passwords for this account (sign-ins included) in the last 15 minutes; see `Retry-After`", body = ErrorBody),
     )
 )]
 #[post("/auth/password")]

@@ -280,25 +280,23 @@ pub async fn change_password(
 ) -> AppResult<()> {
     let new =
         Password::parse(&req.new_password).map_err(|m| FieldErrors::single("new_password", m))?;
-    if req.current_password.len() > 1024 {
-        return Err(FieldErrors::single(
-            "current_password",
-            "is not your current password",
-        ));
-    }
+    let wrong = || FieldErrors::single("current_password", "is not your current password");
     let mut conn = state.conn().await?;
     let user = users_repo::find(&mut conn, caller.id)
         .await?
         .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
-    if !password::verify(req.current_password, user.password_hash).await? {
-        return Err(FieldErrors::single(
-            "current_password",
-            "is not your current password",
-        ));
-    }
+    confirm_password(state, &user, req.current_password, wrong).await?;
     let hash = password::hash(new).await?;
+    let confirmed = user.password_hash;
     let n = conn
         .transaction::<_, AppError, _>(async move |conn| {
+            // Another change (or the account's closing) since the check: the password that
+            // was confirmed is no longer the account's, and the later change must not be
+            // overwritten by this one.
+            users_repo::lock(conn, caller.id)
+                .await?
+                .filter(|u| u.password_hash == confirmed)
+                .ok_or_else(wrong)?;
             users_repo::set_password(conn, caller.id, &hash).await?;
             Ok(repo::revoke_user(conn, caller.id, Some(caller.session)).await?)
         })
@@ -306,4 +304,37 @@ pub async fn change_password(
     tracing::info!(user_id = %caller.id, revoked = n, "password changed");
     state.pubsub.rights_changed(Rights::User(caller.id));
     Ok(())
+}
+
+/// Checks the password a signed-in person types to confirm an action (changing it, closing
+/// the account). Wrong ones count against the account's failed-login budget, the one
+/// `login` uses: a stolen access token gives no more guesses than the sign-in form.
+pub async fn confirm_password(
+    state: &AppState,
+    user: &User,
+    given: String,
+    wrong: impl Fn() -> AppError,
+) -> AppResult<()> {
+    if given.len() > 1024 {
+        return Err(wrong());
+    }
+    let attempt = match &state.limits.login_failures {
+        Some(failures) => Some(failures.begin(&user.email)?),
+        None => None,
+    };
+    match password::verify(given, user.password_hash.clone()).await {
+        Ok(true) => {
+            if let Some(a) = attempt {
+                a.succeeded();
+            }
+            Ok(())
+        }
+        Ok(false) => Err(wrong()),
+        Err(e) => {
+            if let Some(a) = attempt {
+                a.not_counted();
+            }
+            Err(e)
+        }
+    }
 }

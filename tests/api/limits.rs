@@ -210,3 +210,40 @@ async fn a_hello_that_has_only_begun_keeps_its_place_taken() {
     );
     drop(a);
 }
+
+#[tokio::test]
+async fn passwords_typed_to_confirm_share_the_accounts_failed_login_budget() {
+    let app = TestApp::spawn_with(|s| s.limits.login_failures_per_account = 3).await;
+    let ana = app.register("ana").await;
+    // With a stolen access token: two guesses at changing the password, one at closing
+    // the account.
+    let change = json!({"current_password": "guess", "new_password": "a brand new passphrase"});
+    for _ in 0..2 {
+        let (status, body) = app
+            .post("/api/v1/auth/password", Some(&ana.access), change.clone())
+            .await;
+        assert_eq!(status, 422, "{body}");
+    }
+    let res = app
+        .client
+        .delete(app.url("/api/v1/me"))
+        .bearer_auth(&ana.access)
+        .json(&json!({"password": "guess"}))
+        .send_checked()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    // The budget is spent: the right password is refused too, here and at sign-in.
+    let right = json!({"current_password": "password-of-ana",
+                       "new_password": "a brand new passphrase"});
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/password"))
+        .bearer_auth(&ana.access)
+        .json(&right)
+        .send_checked()
+        .await
+        .unwrap();
+    assert_throttled(res, 15 * 60).await;
+    assert_throttled(login(&app, &ana.email, "password-of-ana").await, 15 * 60).await;
+}
