@@ -129,14 +129,7 @@ fn document_shared_errors(doc: &mut utoipa::openapi::OpenApi) {
         )
     };
     for (path, item) in doc.paths.paths.iter_mut() {
-        let ops = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ];
-        for op in ops.into_iter().flatten() {
+        for op in operations(item) {
             let mut add = Vec::new();
             match op.request_body.as_ref() {
                 Some(RefOr::T(b)) if b.content.keys().any(|m| m.ends_with("json")) => {
@@ -198,19 +191,27 @@ fn document_shared_errors(doc: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// The operations of one path (the methods this API uses).
+fn operations(
+    item: &mut utoipa::openapi::path::PathItem,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// OpenAPI requires a description on every response; where a handler's annotation gives
 /// none, the status's reason phrase is accurate and keeps the annotations short.
 fn describe_responses(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::RefOr;
     for item in doc.paths.paths.values_mut() {
-        let ops = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ];
-        for op in ops.into_iter().flatten() {
+        for op in operations(item) {
             for (status, response) in op.responses.responses.iter_mut() {
                 if let RefOr::T(r) = response
                     && r.description.is_empty()
