@@ -131,3 +131,37 @@ async fn metrics_can_require_a_token() {
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("livinglab_db_pool_max"));
 }
+
+/// The compose deployment publishes its port: its server must keep documents' contents in
+/// a named volume (recreating the container keeps them) and refuse to start without a
+/// metrics token (so `/metrics` is never open).
+#[test]
+fn the_compose_deployment_keeps_documents_and_closes_metrics() {
+    use serde_norway::Value;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docker-compose.yml"))
+        .unwrap();
+    let compose: Value = serde_norway::from_str(&text).unwrap();
+    let server = &compose["services"]["server"];
+    let env = &server["environment"];
+    let data_dir = env["LIVINGLAB_DATA_DIR"].as_str().expect("LIVINGLAB_DATA_DIR");
+    let mounted: Vec<&str> = server["volumes"]
+        .as_sequence()
+        .expect("the server has volumes")
+        .iter()
+        .filter_map(|v| v.as_str()?.strip_suffix(&format!(":{data_dir}")))
+        .collect();
+    let [volume] = mounted[..] else {
+        panic!("no volume is mounted at the data folder {data_dir}");
+    };
+    assert!(
+        compose["volumes"].get(volume).is_some(),
+        "{volume} is not a named volume"
+    );
+    let token = env["LIVINGLAB_METRICS_TOKEN"]
+        .as_str()
+        .expect("LIVINGLAB_METRICS_TOKEN is set");
+    assert!(
+        token.starts_with("${LIVINGLAB_METRICS_TOKEN:?"),
+        "the token must be required, not defaulted: {token}"
+    );
+}
