@@ -45,6 +45,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Each field with its message (pages show them beside the fields).
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(f, m)| (f.as_str(), m.as_str()))
+    }
+
     /// `Ok(())` when nothing was recorded, otherwise the 422 that names every field.
     pub fn finish(self) -> AppResult<()> {
         if self.is_empty() {

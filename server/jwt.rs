@@ -28,9 +28,16 @@ pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    /// Browser session cookies: the same key, another audience, so a cookie is never an
+    /// access token and an access token never a cookie.
+    browser_validation: Validation,
     issuer: String,
     audience: String,
     ttl: Duration,
+}
+
+fn browser_audience(audience: &str) -> String {
+    format!("{audience}/browser")
 }
 
 /// Shortest secret accepted for HS256 (RFC 7518 §3.2: at least the hash size).
@@ -44,10 +51,13 @@ impl JwtKeys {
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         // Instances share a clock source in practice; a few seconds covers drift.
         validation.leeway = 5;
+        let mut browser_validation = validation.clone();
+        browser_validation.set_audience(&[browser_audience(&settings.audience)]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            browser_validation,
             issuer: settings.issuer.clone(),
             audience: settings.audience.clone(),
             ttl: settings.access_token_ttl,
@@ -71,6 +81,34 @@ impl JwtKeys {
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(AppError::internal)
+    }
+
+    /// The value of a browser's session cookie for `session`, valid until `until` (the
+    /// session's absolute end; the session itself is checked on every request).
+    pub fn issue_browser(
+        &self,
+        user_id: Uuid,
+        session: Uuid,
+        until: chrono::DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let claims = Claims {
+            sub: user_id,
+            iat: Utc::now().timestamp(),
+            exp: until.timestamp(),
+            iss: self.issuer.clone(),
+            aud: browser_audience(&self.audience),
+            jti: Uuid::now_v7(),
+            sid: session,
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(AppError::internal)
+    }
+
+    /// A browser session cookie's claims, if it is one of ours and not past its end.
+    pub fn verify_browser(&self, token: &str) -> Option<Claims> {
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.browser_validation)
+            .ok()
+            .map(|d| d.claims)
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {

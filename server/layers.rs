@@ -43,6 +43,7 @@ const DOMAINS: &[&str] = &[
     "events",
     "documents",
     "account",
+    "site",
 ];
 
 /// Wires everything together; nothing below imports it.

@@ -26,6 +26,7 @@ pub mod rate_limit;
 pub mod rooms;
 pub mod settings;
 pub mod shared;
+pub mod site;
 pub mod startup;
 pub mod state;
 pub mod storage;

@@ -74,10 +74,7 @@ impl utoipa::Modify for BearerAuth {
 /// Every route the server serves. The OpenAPI document is collected from these same calls,
 /// so a route cannot be served without being documented.
 fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(crate::web::index)
-        .service(crate::web::app_js)
-        .service(crate::web::app_css)
-        .service(health::healthz)
+    cfg.service(health::healthz)
         .service(health::readyz)
         .service(health::metrics)
         .service(health::openapi_json)
@@ -93,6 +90,16 @@ fn routes(cfg: &mut ServiceConfig) {
                 .configure(crate::documents::routes::config)
                 .configure(crate::account::routes::config),
         );
+}
+
+/// The web application's pages and files (HTML, not part of the OpenAPI document).
+fn pages(cfg: &mut web::ServiceConfig) {
+    cfg.service(crate::web::assets::file)
+        .service(crate::web::assets::live)
+        .service(crate::web::assets::app_js)
+        .service(crate::web::assets::app_css)
+        .configure(crate::site::pages::config)
+        .configure(auth::pages::config);
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
@@ -321,7 +328,9 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(extract::path_error_handler))
                 .configure(routes)
                 .split_for_parts();
-            app.default_service(web::to(not_found))
+            app.configure(pages)
+                .default_service(web::to(not_found))
+                .wrap(from_fn(crate::web::same_origin_guard))
                 .wrap(from_fn(json_errors))
                 .wrap(from_fn(record_metrics))
                 .wrap(
@@ -451,10 +460,10 @@ async fn json_errors(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let res = next.call(req).await?;
     let status = res.status();
-    let is_json = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    // Pages answer their errors as pages (`web::PageError`): only the rest becomes JSON.
+    let is_json = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/json") || v.as_bytes().starts_with(b"text/html")
+    });
     if !(status.is_client_error() || status.is_server_error()) || is_json {
         return Ok(res.map_into_boxed_body());
     }

@@ -73,17 +73,27 @@ pub async fn login(
     ip: ClientIp,
     body: Json<LoginRequest>,
 ) -> AppResult<web::Json<AuthResponse>> {
-    limit(&state, &ip)?;
+    Ok(web::Json(login_guarded(&state, &ip, body.0).await?))
+}
+
+/// A login under both budgets: the address's (`limit`) and the email's failed attempts
+/// (the sign-in page uses it too).
+pub async fn login_guarded(
+    state: &AppState,
+    ip: &ClientIp,
+    req: LoginRequest,
+) -> AppResult<AuthResponse> {
+    limit(state, ip)?;
     let Some(failures) = state.limits.login_failures.clone() else {
-        return Ok(web::Json(service::login(&state, body.0).await?));
+        return service::login(state, req).await;
     };
     // Counted before the password is checked, the same way for every email: a throttled
     // answer does not tell whether the account exists.
-    let attempt = failures.begin(&login_key(&body.0.email))?;
-    match service::login(&state, body.0).await {
+    let attempt = failures.begin(&login_key(&req.email))?;
+    match service::login(state, req).await {
         Ok(res) => {
             attempt.succeeded();
-            Ok(web::Json(res))
+            Ok(res)
         }
         Err(AppError::InvalidCredentials) => Err(AppError::InvalidCredentials),
         Err(e) => {

@@ -3,6 +3,7 @@
 pub mod dto;
 pub mod extractor;
 pub mod handlers;
+pub mod pages;
 pub mod password;
 pub mod repo;
 pub mod routes;

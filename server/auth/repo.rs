@@ -75,6 +75,33 @@ pub async fn revoke_family(conn: &mut AsyncPgConnection, family: Uuid) -> QueryR
 }
 
 /// Ends every session of `user` but `keep`; returns how many tokens it revoked.
+/// A browser session in use stays alive like a refreshed one: its live token's expiry
+/// moves to `idle` from now (never past the session's absolute end). Written at most once
+/// a day per session.
+pub async fn keep_alive(
+    conn: &mut AsyncPgConnection,
+    session: Uuid,
+    idle: std::time::Duration,
+    lifetime: std::time::Duration,
+) -> QueryResult<()> {
+    let idle_secs = i64::try_from(idle.as_secs()).unwrap_or(i64::MAX / 2);
+    let life_secs = i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX / 2);
+    diesel::sql_query(
+        "UPDATE refresh_tokens \
+         SET expires_at = LEAST(now() + make_interval(secs => $2), \
+                                session_started_at + make_interval(secs => $3)) \
+         WHERE family_id = $1 AND revoked_at IS NULL AND used_at IS NULL \
+           AND expires_at > now() \
+           AND expires_at < now() + make_interval(secs => $2) - interval '1 day'",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(session)
+    .bind::<diesel::sql_types::Double, _>(idle_secs as f64)
+    .bind::<diesel::sql_types::Double, _>(life_secs as f64)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
 pub async fn revoke_user(
     conn: &mut AsyncPgConnection,
     user: Uuid,
@@ -129,6 +156,10 @@ pub struct User {
     pub role: Role,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The pages' language for this person (`web::i18n`), when they chose one.
+    pub locale: Option<String>,
+    /// An IANA timezone name, when they chose one.
+    pub timezone: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -262,8 +293,23 @@ pub async fn close(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
             users::display_name.eq("Deleted account"),
             users::password_hash.eq(""),
             users::role.eq(Role::Member),
+            users::locale.eq(None::<String>),
+            users::timezone.eq(None::<String>),
             users::updated_at.eq(Utc::now()),
         ))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// The pages' language of an account (`None`: from the browser).
+pub async fn set_locale(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    locale: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::locale.eq(locale))
         .execute(conn)
         .await
         .map(drop)

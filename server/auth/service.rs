@@ -261,6 +261,14 @@ pub async fn logout(state: &AppState, refresh_token: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Ends one session (a browser signing out): its tokens, its cookie, its sockets.
+pub async fn end_session(state: &AppState, user: Uuid, session: Uuid) -> AppResult<()> {
+    let mut conn = state.conn().await?;
+    repo::revoke_family(&mut conn, session).await?;
+    state.pubsub.rights_changed(Rights::User(user));
+    Ok(())
+}
+
 /// "Sign out everywhere": ends every session of the caller, this one included.
 #[instrument(skip_all)]
 pub async fn logout_all(state: &AppState, caller: &AuthUser) -> AppResult<()> {

@@ -10,6 +10,8 @@ diesel::table! {
         role -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        locale -> Nullable<Text>,
+        timezone -> Nullable<Text>,
     }
 }
 

@@ -86,6 +86,24 @@ async fn the_web_ui_is_served_with_a_strict_policy() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
     let html = res.text().await.unwrap();
+    assert!(
+        html.contains(r#"<script src="/static/site.js?v="#),
+        "{html}"
+    );
+    // The live rooms and events are still the single-page application.
+    let res = app
+        .client
+        .get(app.url("/live"))
+        .send_checked()
+        .await
+        .unwrap();
+    assert!(
+        res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+    let html = res.text().await.unwrap();
     assert!(html.contains(r#"<script src="/assets/app.js" defer></script>"#));
     for (path, ct) in [
         ("/assets/app.js", "text/javascript"),
@@ -143,7 +161,9 @@ fn the_compose_deployment_keeps_documents_and_closes_metrics() {
     let compose: Value = serde_norway::from_str(&text).unwrap();
     let server = &compose["services"]["server"];
     let env = &server["environment"];
-    let data_dir = env["LIVINGLAB_DATA_DIR"].as_str().expect("LIVINGLAB_DATA_DIR");
+    let data_dir = env["LIVINGLAB_DATA_DIR"]
+        .as_str()
+        .expect("LIVINGLAB_DATA_DIR");
     let mounted: Vec<&str> = server["volumes"]
         .as_sequence()
         .expect("the server has volumes")

@@ -15,6 +15,7 @@ mod limits;
 mod migrations;
 mod openapi;
 mod orgs;
+mod pages;
 mod practices;
 mod rights;
 mod rooms;
