@@ -99,6 +99,8 @@ fn pages(cfg: &mut web::ServiceConfig) {
         .service(crate::web::assets::app_js)
         .service(crate::web::assets::app_css)
         .configure(crate::site::pages::config)
+        .configure(crate::account::pages::config)
+        .configure(crate::users::pages::config)
         .configure(auth::pages::config);
 }
 

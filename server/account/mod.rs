@@ -4,5 +4,6 @@
 
 pub mod dto;
 pub mod handlers;
+pub mod pages;
 pub mod routes;
 pub mod service;

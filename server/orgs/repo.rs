@@ -170,6 +170,23 @@ pub async fn list(
         .await
 }
 
+/// Every organization for a sitemap (id, name, last change), most recently changed first.
+pub async fn for_sitemap(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+) -> QueryResult<Vec<(Uuid, String, DateTime<Utc>)>> {
+    organizations::table
+        .select((
+            organizations::id,
+            organizations::name,
+            organizations::updated_at,
+        ))
+        .order((organizations::updated_at.desc(), organizations::id.desc()))
+        .limit(limit)
+        .load(conn)
+        .await
+}
+
 /// Member counts for a set of organizations, in one query.
 pub async fn member_counts(
     conn: &mut AsyncPgConnection,

@@ -367,3 +367,12 @@ pub async fn remove_member(
 ) -> AppResult<()> {
     change_member(state, caller, org_id, user_id, MemberChange::Remove).await
 }
+
+/// Organizations for `/sitemap.xml`: id, name and last change, newest change first.
+pub async fn sitemap_entries(
+    state: &AppState,
+    limit: i64,
+) -> AppResult<Vec<(Uuid, String, chrono::DateTime<Utc>)>> {
+    let mut conn = state.conn().await?;
+    Ok(repo::for_sitemap(&mut conn, limit).await?)
+}

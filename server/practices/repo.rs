@@ -297,6 +297,30 @@ pub async fn by_organization(
     q.load(conn).await
 }
 
+/// The public face of a published record for a sitemap: id, title, last change.
+pub type SitemapRow = (Uuid, String, DateTime<Utc>);
+
+/// Published, unhidden records, most recently changed first.
+pub async fn published_for_sitemap(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+) -> QueryResult<Vec<SitemapRow>> {
+    practices::table
+        .filter(practices::status.eq(PracticeStatus::Published))
+        .filter(practices::hidden_at.is_null())
+        .select((
+            practices::id,
+            diesel::dsl::sql::<diesel::sql_types::Text>(
+                "coalesce(practices.content->>'title', '')",
+            ),
+            practices::updated_at,
+        ))
+        .order((practices::updated_at.desc(), practices::id.desc()))
+        .limit(limit)
+        .load(conn)
+        .await
+}
+
 // ---- revisions ----
 
 pub struct RevisionRow {

@@ -200,3 +200,23 @@ pub async fn forget_person(conn: &mut AsyncPgConnection, user: Uuid) -> AppResul
     repo::forget_person(conn, user).await?;
     Ok(())
 }
+
+/// A room as another domain lists it.
+pub struct RoomLink {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// The newest `limit` rooms `user` may enter by the access rule (their own places: a
+/// platform moderator's right to enter every room does not make every room theirs).
+pub async fn enterable(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    limit: i64,
+) -> AppResult<Vec<RoomLink>> {
+    Ok(repo::newest_enterable(conn, user, limit)
+        .await?
+        .into_iter()
+        .map(|(id, name)| RoomLink { id, name })
+        .collect())
+}

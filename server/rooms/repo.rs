@@ -279,6 +279,21 @@ pub async fn list_enterable(
     q.load(conn).await
 }
 
+/// Ids and names of the newest rooms `user` may enter by `enterable_by`.
+pub async fn newest_enterable(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    limit: i64,
+) -> QueryResult<Vec<(Uuid, String)>> {
+    rooms::table
+        .filter(enterable_by(user))
+        .select((rooms::id, rooms::name))
+        .order(rooms::id.desc())
+        .limit(limit)
+        .load(conn)
+        .await
+}
+
 pub async fn is_moderator(
     conn: &mut AsyncPgConnection,
     room: Uuid,

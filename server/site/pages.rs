@@ -1,23 +1,213 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
+use chrono::Utc;
 
+use crate::auth::AuthUser;
 use crate::auth::pages::Viewer;
-use crate::web::PageCtx;
+use crate::events::dto::ListEventsParams;
+use crate::pagination::PageRequest;
+use crate::practices::cache::PracticeCache;
+use crate::practices::dto::{SearchParams, SearchResponse, SortOrder};
+use crate::shared::vocab::{MemberRole, RegistrationStatus};
+use crate::state::AppState;
+use crate::web::forms::{esc, slug};
+use crate::web::{OrPage, PageCtx, PageResult};
+
+/// How many items each list of the home page shows.
+const HOME_LIST: i64 = 6;
+
+/// The protocol's limit of addresses in one sitemap file.
+const SITEMAP_MAX: i64 = 50_000;
+
+pub struct PracticeItem {
+    href: String,
+    title: String,
+    organization: String,
+    summary: String,
+}
+
+pub struct EventItem {
+    href: String,
+    title: String,
+    starts_at: chrono::DateTime<Utc>,
+}
+
+pub struct RegistrationItem {
+    event: EventItem,
+    /// `None`: has a seat; `Some(n)`: n-th on the waitlist.
+    waitlist_position: Option<i64>,
+}
+
+pub struct LinkItem {
+    href: String,
+    name: String,
+}
+
+pub struct OrganizationItem {
+    href: String,
+    name: String,
+    role_key: &'static str,
+}
+
+/// What only the signed-in see.
+pub struct Mine {
+    rooms: Vec<LinkItem>,
+    registrations: Vec<RegistrationItem>,
+    organizations: Vec<OrganizationItem>,
+}
 
 #[derive(Template)]
 #[template(path = "site/home.html")]
 struct Home<'a> {
     ctx: &'a PageCtx,
+    practices: Vec<PracticeItem>,
+    events: Vec<EventItem>,
+    mine: Option<Mine>,
+}
+
+fn practice_href(id: uuid::Uuid, title: &str) -> String {
+    format!("/practices/{id}-{}", slug(title))
+}
+
+fn organization_href(id: uuid::Uuid, name: &str) -> String {
+    format!("/organizations/{id}-{}", slug(name))
+}
+
+fn event_href(id: uuid::Uuid) -> String {
+    // The live application shows a linked event (until events get pages of their own).
+    format!("/live#/events/{id}")
+}
+
+fn role_key(role: MemberRole) -> &'static str {
+    match role {
+        MemberRole::Owner => "home-role-owner",
+        MemberRole::Editor => "home-role-editor",
+        MemberRole::Member => "home-role-member",
+    }
+}
+
+async fn latest_practices(
+    state: &AppState,
+    cache: &PracticeCache,
+) -> crate::error::AppResult<Vec<PracticeItem>> {
+    let params = SearchParams {
+        sort: Some(SortOrder::Newest),
+        limit: Some(HOME_LIST),
+        ..SearchParams::default()
+    };
+    let bytes = crate::practices::service::search(state, cache, &params).await?;
+    let found: SearchResponse =
+        serde_json::from_slice(&bytes).map_err(crate::error::AppError::internal)?;
+    Ok(found
+        .items
+        .into_iter()
+        .map(|p| PracticeItem {
+            href: practice_href(p.id, &p.title),
+            title: p.title,
+            organization: p.organization.name,
+            summary: p.summary,
+        })
+        .collect())
+}
+
+async fn upcoming_events(state: &AppState) -> crate::error::AppResult<Vec<EventItem>> {
+    let params = ListEventsParams {
+        from: Some(Utc::now()),
+        to: None,
+        theme: None,
+        organization: None,
+        status: Some("published,live".into()),
+        q: None,
+        limit: None,
+        cursor: None,
+    };
+    let page = PageRequest {
+        limit: HOME_LIST,
+        after: None,
+    };
+    // As anyone sees them: the home page lists what is public.
+    let events = crate::events::service::list(state, None, params, page).await?;
+    Ok(events
+        .items
+        .into_iter()
+        .map(|e| EventItem {
+            href: event_href(e.id),
+            title: e.title,
+            starts_at: e.starts_at,
+        })
+        .collect())
+}
+
+async fn mine(state: &AppState, user: &AuthUser) -> crate::error::AppResult<Mine> {
+    let rooms = {
+        let mut conn = state.conn().await?;
+        crate::rooms::api::enterable(&mut conn, user.id, HOME_LIST).await?
+    };
+    let registrations = crate::events::service::my_registrations(state, user)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            r.registration.status != RegistrationStatus::Cancelled && !r.event.status.is_over()
+        })
+        .map(|r| RegistrationItem {
+            waitlist_position: match r.registration.status {
+                RegistrationStatus::Waitlisted => Some(r.registration.position.unwrap_or(0)),
+                _ => None,
+            },
+            event: EventItem {
+                href: event_href(r.event.id),
+                title: r.event.title,
+                starts_at: r.event.starts_at,
+            },
+        })
+        .collect();
+    let me = crate::users::service::me(state, user).await?;
+    Ok(Mine {
+        rooms: rooms
+            .into_iter()
+            .map(|r| LinkItem {
+                // The live application has no address for one room: its list it is.
+                href: "/live#rooms".to_owned(),
+                name: r.name,
+            })
+            .collect(),
+        registrations,
+        organizations: me
+            .memberships
+            .into_iter()
+            .map(|m| OrganizationItem {
+                href: organization_href(m.organization_id, &m.organization_name),
+                name: m.organization_name,
+                role_key: role_key(m.role),
+            })
+            .collect(),
+    })
 }
 
 #[get("/")]
-pub async fn home(viewer: Viewer) -> HttpResponse {
-    viewer.ctx.ok(&Home { ctx: &viewer.ctx })
+pub async fn home(
+    state: web::Data<AppState>,
+    cache: web::Data<PracticeCache>,
+    viewer: Viewer,
+) -> PageResult {
+    let ctx = &viewer.ctx;
+    let practices = latest_practices(&state, &cache).await.page(ctx)?;
+    let events = upcoming_events(&state).await.page(ctx)?;
+    let mine = match &viewer.user {
+        Some(user) => Some(mine(&state, user).await.page(ctx)?),
+        None => None,
+    };
+    Ok(ctx.ok(&Home {
+        ctx,
+        practices,
+        events,
+        mine,
+    }))
 }
 
 /// Search engines may index the public pages, not the personal ones.
 #[get("/robots.txt")]
-pub async fn robots(state: web::Data<crate::state::AppState>) -> HttpResponse {
+pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let sitemap = state
         .settings
         .http
@@ -32,6 +222,58 @@ pub async fn robots(state: web::Data<crate::state::AppState>) -> HttpResponse {
         ))
 }
 
+fn url_entry(xml: &mut String, loc: &str, lastmod: &chrono::DateTime<Utc>) {
+    xml.push_str("<url><loc>");
+    xml.push_str(&esc(loc));
+    xml.push_str("</loc><lastmod>");
+    xml.push_str(&lastmod.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    xml.push_str("</lastmod></url>\n");
+}
+
+/// The public pages search engines should know: published practices, then organizations,
+/// at most `SITEMAP_MAX` addresses in all.
+#[get("/sitemap.xml")]
+pub async fn sitemap_xml(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, crate::error::AppError> {
+    let ctx = PageCtx::new(
+        &req,
+        None,
+        (None, None),
+        state.settings.http.public_url.as_deref(),
+    );
+    let practices = crate::practices::service::sitemap_entries(&state, SITEMAP_MAX).await?;
+    let left = SITEMAP_MAX - practices.len() as i64;
+    let organizations = if left > 0 {
+        crate::orgs::service::sitemap_entries(&state, left).await?
+    } else {
+        Vec::new()
+    };
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (id, title, changed) in &practices {
+        url_entry(&mut xml, &ctx.absolute(&practice_href(*id, title)), changed);
+    }
+    for (id, name, changed) in &organizations {
+        url_entry(
+            &mut xml,
+            &ctx.absolute(&organization_href(*id, name)),
+            changed,
+        );
+    }
+    xml.push_str("</urlset>\n");
+    Ok(HttpResponse::Ok()
+        .content_type("application/xml; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CACHE_CONTROL,
+            "public, max-age=3600",
+        ))
+        .body(xml))
+}
+
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(home).service(robots);
+    cfg.service(home).service(robots).service(sitemap_xml);
 }

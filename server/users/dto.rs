@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 pub use crate::auth::dto::PrivateUserView;
 use crate::auth::repo::User;
+use crate::shared::serde_ext::double_option;
 use crate::shared::vocab::MemberRole;
 use crate::shared::vocab::Role;
 
@@ -45,7 +46,31 @@ pub struct MeResponse {
     pub display_name: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
+    /// The web pages' language (`en`, `es`, `it`, `fr`, `de`); `null`: from the browser.
+    #[schema(example = "es")]
+    pub locale: Option<String>,
+    /// IANA timezone in which the pages show times; `null`: from the browser.
+    #[schema(example = "Europe/Madrid")]
+    pub timezone: Option<String>,
     pub memberships: Vec<MembershipView>,
+}
+
+/// A change to one's own profile: absent fields stay as they are; `null` sets `locale` or
+/// `timezone` back to "from the browser".
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateProfileRequest {
+    /// 1 to 100 characters.
+    #[schema(example = "Ana García")]
+    pub display_name: Option<String>,
+    /// One of the languages the pages are offered in: `en`, `es`, `it`, `fr`, `de`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, example = "es")]
+    pub locale: Option<Option<String>>,
+    /// An IANA timezone name.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, example = "Europe/Madrid")]
+    pub timezone: Option<Option<String>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

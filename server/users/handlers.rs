@@ -1,7 +1,7 @@
 use actix_web::{get, patch, web};
 use uuid::Uuid;
 
-use super::dto::{MeResponse, RoleChangeRequest, UserFilter, UserView};
+use super::dto::{MeResponse, RoleChangeRequest, UpdateProfileRequest, UserFilter, UserView};
 use super::service;
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::{AppResult, ErrorBody};
@@ -21,6 +21,30 @@ use crate::state::AppState;
 #[get("/me")]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<MeResponse>> {
     Ok(web::Json(service::me(&state, &user).await?))
+}
+
+/// Change one's own name, the web pages' language and timezone. Absent fields stay as
+/// they are; `locale` or `timezone` set to `null` go back to "from the browser".
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    request_body = UpdateProfileRequest,
+    responses(
+        (status = 200, description = "The profile as saved", body = MeResponse),
+        (status = 401, description = "Missing, invalid or expired token", body = ErrorBody),
+        (status = 422, description = "`display_name` empty or longer than 100 characters, \
+            `locale` not one of the offered languages, or `timezone` not an IANA name", body = ErrorBody),
+    )
+)]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<UpdateProfileRequest>,
+) -> AppResult<web::Json<MeResponse>> {
+    Ok(web::Json(
+        service::update_profile(&state, &user, body.0).await?,
+    ))
 }
 
 /// List users (platform moderators and admins; emails for admins only).

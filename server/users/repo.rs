@@ -15,6 +15,28 @@ pub async fn set_role(conn: &mut AsyncPgConnection, id: Uuid, role: Role) -> Que
         .await
 }
 
+/// What a person sets about themself; `None` leaves a column as it is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct ProfileChangeset {
+    pub display_name: Option<String>,
+    pub locale: Option<Option<String>>,
+    pub timezone: Option<Option<String>>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+pub async fn update_profile(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &ProfileChangeset,
+) -> QueryResult<User> {
+    diesel::update(users::table.find(id))
+        .set(changes)
+        .returning(User::as_returning())
+        .get_result(conn)
+        .await
+}
+
 /// Admins, row-locked: two concurrent demotions cannot both see "another admin remains".
 pub async fn lock_admin_ids(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Uuid>> {
     users::table

@@ -1,20 +1,28 @@
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
 
-use super::dto::{MeResponse, MembershipView, UserView};
-use super::repo;
+use super::dto::{MeResponse, MembershipView, UpdateProfileRequest, UserView};
+use super::repo::{self, ProfileChangeset};
 use crate::auth::AuthUser;
-use crate::domain::search_text;
+use crate::auth::repo::User;
+use crate::domain::{DisplayName, Timezone, search_text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orgs::repo as orgs_repo;
 use crate::pagination::{Page, PageRequest};
-use crate::pubsub::Rights;
+use crate::pubsub::{Rights, Topic};
 use crate::shared::vocab::Role;
 use crate::state::AppState;
 
 pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
     let mut conn = state.conn().await?;
-    let memberships = orgs_repo::memberships_of(&mut conn, caller.id)
+    let user = crate::auth::repo::find(&mut conn, caller.id)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))?;
+    me_of(&mut conn, user).await
+}
+
+async fn me_of(conn: &mut diesel_async::AsyncPgConnection, user: User) -> AppResult<MeResponse> {
+    let memberships = orgs_repo::memberships_of(conn, user.id)
         .await?
         .into_iter()
         .map(
@@ -26,13 +34,58 @@ pub async fn me(state: &AppState, caller: &AuthUser) -> AppResult<MeResponse> {
         )
         .collect();
     Ok(MeResponse {
-        id: caller.id,
-        email: caller.email.clone(),
-        display_name: caller.display_name.clone(),
-        role: caller.role,
-        created_at: caller.created_at,
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        created_at: user.created_at,
+        locale: user.locale,
+        timezone: user.timezone,
         memberships,
     })
+}
+
+/// The caller's own name, pages' language and timezone (the web pages' account form and
+/// `PATCH /me`).
+pub async fn update_profile(
+    state: &AppState,
+    caller: &AuthUser,
+    req: UpdateProfileRequest,
+) -> AppResult<MeResponse> {
+    let mut errors = FieldErrors::new();
+    let display_name = req
+        .display_name
+        .as_deref()
+        .and_then(|n| errors.check("display_name", DisplayName::parse(n)));
+    let locale = req.locale.map(|l| {
+        l.and_then(|code| {
+            let known = crate::web::i18n::LANGS.iter().find(|(c, _)| *c == code);
+            if known.is_none() {
+                errors.add("locale", "is not a language the pages are offered in");
+            }
+            known.map(|(c, _)| (*c).to_owned())
+        })
+    });
+    let timezone = req.timezone.map(|t| {
+        t.and_then(|name| errors.check("timezone", Timezone::parse(&name)))
+            .map(|tz| tz.name().to_owned())
+    });
+    errors.finish()?;
+    let renamed = display_name.is_some();
+    let changes = ProfileChangeset {
+        display_name: display_name.map(DisplayName::into_inner),
+        locale,
+        timezone,
+        updated_at: Some(chrono::Utc::now()),
+    };
+    let mut conn = state.conn().await?;
+    let user = repo::update_profile(&mut conn, caller.id, &changes).await?;
+    let me = me_of(&mut conn, user).await?;
+    if renamed {
+        // Cached practice records show their authors' names.
+        state.pubsub.publish(Topic::Practice, "all");
+    }
+    Ok(me)
 }
 
 pub async fn get(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<UserView> {

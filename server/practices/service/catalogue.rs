@@ -63,3 +63,12 @@ pub async fn export_rows(state: &AppState, params: &SearchParams) -> AppResult<S
     }
     Ok(result)
 }
+
+/// Published records for `/sitemap.xml`: id, title and last change, newest change first.
+pub async fn sitemap_entries(
+    state: &AppState,
+    limit: i64,
+) -> AppResult<Vec<crate::practices::repo::SitemapRow>> {
+    let mut conn = state.conn().await?;
+    Ok(crate::practices::repo::published_for_sitemap(&mut conn, limit).await?)
+}

@@ -27,7 +27,7 @@ mod validation;
 pub use adoptions::{
     adopt, adoptions_of_organization, adoptions_of_practice, delete_adoption, update_adoption,
 };
-pub use catalogue::{EXPORT_LIMIT, export_rows, search};
+pub use catalogue::{EXPORT_LIMIT, export_rows, search, sitemap_entries};
 pub use comments::{add_comment, comments, delete_comment, edit_comment};
 pub use endorsements::{endorsement, set_endorsement};
 pub use records::{
