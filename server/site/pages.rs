@@ -16,6 +16,9 @@ use crate::web::{OrPage, PageCtx, PageResult};
 /// How many items each list of the home page shows.
 const HOME_LIST: i64 = 6;
 
+/// The signed-in person's next registrations shown at most.
+const MY_REGISTRATIONS: usize = 20;
+
 /// The protocol's limit of addresses in one sitemap file.
 const SITEMAP_MAX: i64 = 50_000;
 
@@ -30,6 +33,36 @@ pub struct EventItem {
     href: String,
     title: String,
     starts_at: chrono::DateTime<Utc>,
+    /// The event's own timezone, when it is not the viewer's.
+    own_timezone: Option<chrono_tz::Tz>,
+}
+
+impl EventItem {
+    fn new(
+        ctx: &PageCtx,
+        id: uuid::Uuid,
+        title: String,
+        starts_at: chrono::DateTime<Utc>,
+        timezone: &str,
+    ) -> Self {
+        EventItem {
+            href: event_href(id),
+            title,
+            starts_at,
+            own_timezone: timezone.parse().ok().filter(|tz| *tz != ctx.tz),
+        }
+    }
+
+    /// The start in the event's own timezone, named, when that is not the viewer's.
+    fn own_time(&self, ctx: &PageCtx) -> Option<String> {
+        self.own_timezone.map(|tz| {
+            ctx.t2(
+                "home-event-own-time",
+                ("time", ctx.lang.date_time(self.starts_at, tz)),
+                ("zone", tz.name().replace('_', " ")),
+            )
+        })
+    }
 }
 
 pub struct RegistrationItem {
@@ -110,7 +143,10 @@ async fn latest_practices(
         .collect())
 }
 
-async fn upcoming_events(state: &AppState) -> crate::error::AppResult<Vec<EventItem>> {
+async fn upcoming_events(
+    state: &AppState,
+    ctx: &PageCtx,
+) -> crate::error::AppResult<Vec<EventItem>> {
     let params = ListEventsParams {
         from: Some(Utc::now()),
         to: None,
@@ -130,35 +166,38 @@ async fn upcoming_events(state: &AppState) -> crate::error::AppResult<Vec<EventI
     Ok(events
         .items
         .into_iter()
-        .map(|e| EventItem {
-            href: event_href(e.id),
-            title: e.title,
-            starts_at: e.starts_at,
-        })
+        .map(|e| EventItem::new(ctx, e.id, e.title, e.starts_at, &e.timezone))
         .collect())
 }
 
-async fn mine(state: &AppState, user: &AuthUser) -> crate::error::AppResult<Mine> {
+async fn mine(state: &AppState, ctx: &PageCtx, user: &AuthUser) -> crate::error::AppResult<Mine> {
     let rooms = {
         let mut conn = state.conn().await?;
         crate::rooms::api::enterable(&mut conn, user.id, HOME_LIST).await?
     };
-    let registrations = crate::events::service::my_registrations(state, user)
+    let mut upcoming: Vec<_> = crate::events::service::my_registrations(state, user)
         .await?
         .into_iter()
         .filter(|r| {
             r.registration.status != RegistrationStatus::Cancelled && !r.event.status.is_over()
         })
+        .collect();
+    upcoming.sort_by_key(|r| r.event.starts_at);
+    let registrations = upcoming
+        .into_iter()
+        .take(MY_REGISTRATIONS)
         .map(|r| RegistrationItem {
             waitlist_position: match r.registration.status {
                 RegistrationStatus::Waitlisted => Some(r.registration.position.unwrap_or(0)),
                 _ => None,
             },
-            event: EventItem {
-                href: event_href(r.event.id),
-                title: r.event.title,
-                starts_at: r.event.starts_at,
-            },
+            event: EventItem::new(
+                ctx,
+                r.event.id,
+                r.event.title,
+                r.event.starts_at,
+                &r.event.timezone,
+            ),
         })
         .collect();
     let me = crate::users::service::me(state, user).await?;
@@ -192,9 +231,9 @@ pub async fn home(
 ) -> PageResult {
     let ctx = &viewer.ctx;
     let practices = latest_practices(&state, &cache).await.page(ctx)?;
-    let events = upcoming_events(&state).await.page(ctx)?;
+    let events = upcoming_events(&state, ctx).await.page(ctx)?;
     let mine = match &viewer.user {
-        Some(user) => Some(mine(&state, user).await.page(ctx)?),
+        Some(user) => Some(mine(&state, ctx, user).await.page(ctx)?),
         None => None,
     };
     Ok(ctx.ok(&Home {

@@ -61,9 +61,15 @@ async fn the_profile_is_saved_and_its_language_applies_on_every_device() {
     v.sign_up("Ana").await;
     let page = v.get("/account").await;
     assert_eq!(page.status, 200);
-    assert!(page.html.contains(r#"id="f-display_name" name="display_name" type="text" value="Ana""#));
+    assert!(
+        page.html
+            .contains(r#"id="f-display_name" name="display_name" type="text" value="Ana""#)
+    );
     assert!(page.html.contains("ana@example.org"));
-    assert!(page.html.contains(r#"<option value="Europe/Madrid">Europe/Madrid</option>"#));
+    assert!(
+        page.html
+            .contains(r#"<option value="Europe/Madrid">Europe/Madrid</option>"#)
+    );
     assert_eq!(page.html.matches("<h1").count(), 1);
 
     let page = v
@@ -82,7 +88,10 @@ async fn the_profile_is_saved_and_its_language_applies_on_every_device() {
     let page = v.get("/account").await;
     assert!(page.html.contains(r#"<html lang="fr">"#), "{}", page.html);
     assert!(signed_in_as(&page, "Ana García"));
-    assert!(page.html.contains(r#"<option value="Europe/Paris" selected>"#));
+    assert!(
+        page.html
+            .contains(r#"<option value="Europe/Paris" selected>"#)
+    );
     assert!(page.html.contains(r#"<option value="fr" selected>"#));
 
     // Another device, whose browser asks for English, follows the account.
@@ -124,11 +133,17 @@ async fn a_profile_with_problems_comes_back_with_each_problem_and_changes_nothin
             "{field} is not in the summary: {}",
             page.html
         );
-        assert!(page.html.contains(&format!(r#"aria-describedby="e-{field}""#)));
+        assert!(
+            page.html
+                .contains(&format!(r#"aria-describedby="e-{field}""#))
+        );
     }
     assert!(page.html.contains("This cannot be empty."));
     assert!(page.html.contains("Choose a time zone from the list."));
-    assert!(page.html.contains("Choose one of the languages in the list."));
+    assert!(
+        page.html
+            .contains("Choose one of the languages in the list.")
+    );
     let long = "B".repeat(101);
     let page = v.submit("/account", profile(&long, "", "")).await;
     assert_eq!(page.status, 422);
@@ -202,10 +217,14 @@ async fn patch_me_changes_the_profile_with_the_same_rules() {
 }
 
 async fn refresh_status(app: &TestApp, user: &TestUser) -> u16 {
-    app.post("/api/v1/auth/refresh", None, json!({"refresh_token": user.refresh}))
-        .await
-        .0
-        .as_u16()
+    app.post(
+        "/api/v1/auth/refresh",
+        None,
+        json!({"refresh_token": user.refresh}),
+    )
+    .await
+    .0
+    .as_u16()
 }
 
 #[tokio::test]
@@ -222,7 +241,10 @@ async fn a_password_change_ends_the_other_sessions_but_not_this_one() {
         ]
     };
     let page = laptop
-        .submit("/account/password", change("not-my-password", "a brand new passphrase"))
+        .submit(
+            "/account/password",
+            change("not-my-password", "a brand new passphrase"),
+        )
         .await;
     assert_eq!(page.status, 422, "{}", page.html);
     assert!(page.html.contains("This is not your current password."));
@@ -306,19 +328,22 @@ async fn closing_the_account_asks_for_the_password_and_signs_out() {
     assert!(page.html.contains("This is not your password."));
     // The only owner of a city must hand it over first, and is told which.
     let page = v
-        .submit("/account/close", vec![("password", "password-of-eva".into())])
+        .submit(
+            "/account/close",
+            vec![("password", "password-of-eva".into())],
+        )
         .await;
     assert_eq!(page.status, 409, "{}", page.html);
     assert!(page.html.contains("You are the only owner of Tallinn."));
-    assert_eq!(
-        app.count("users WHERE email = 'eva@example.org'").await,
-        1
-    );
+    assert_eq!(app.count("users WHERE email = 'eva@example.org'").await, 1);
 
     let fay = app.register("fay").await;
     app.add_member(&eva, &org, &fay, "owner").await;
     let page = v
-        .submit("/account/close", vec![("password", "password-of-eva".into())])
+        .submit(
+            "/account/close",
+            vec![("password", "password-of-eva".into())],
+        )
         .await;
     assert_eq!(page.status, 303, "{}", page.html);
     assert_eq!(page.location(), "/");
@@ -344,7 +369,10 @@ async fn closing_the_account_asks_for_the_password_and_signs_out() {
     // Someone else's browser cannot close an account it is not signed in to.
     let mut other = Visitor::new(&app);
     let page = other
-        .submit("/account/close", vec![("password", "password-of-fay".into())])
+        .submit(
+            "/account/close",
+            vec![("password", "password-of-fay".into())],
+        )
         .await;
     assert_eq!(page.status, 303);
     assert!(page.location().starts_with("/sign-in"));
@@ -419,9 +447,17 @@ async fn the_home_page_shows_what_is_published_and_the_viewers_own_places() {
     )));
     assert!(!page.html.contains("Secret draft"));
     assert!(!page.html.contains(&draft));
-    assert!(page.html.contains(&format!(r#"href="/live#/events/{}""#, id(&open))));
-    assert!(page.html.contains("Tomorrow&#x27;s walk") || page.html.contains("Tomorrow&#39;s walk"));
+    assert!(
+        page.html
+            .contains(&format!(r#"href="/live#/events/{}""#, id(&open)))
+    );
+    assert!(
+        page.html.contains("Tomorrow&#x27;s walk") || page.html.contains("Tomorrow&#39;s walk")
+    );
     assert!(!page.html.contains("Unpublished plan"));
+    // Times in the viewer's timezone (UTC here), the event's own beside it.
+    assert!(page.html.contains(" UTC</time> · "), "{}", page.html);
+    assert!(page.html.contains(" in Europe/Madrid"));
     assert!(page.html.contains(r#"id="home-sign-up""#));
     assert!(!page.html.contains("Your registrations"));
 
@@ -429,13 +465,22 @@ async fn the_home_page_shows_what_is_published_and_the_viewers_own_places() {
     let page = v.get("/").await;
     assert!(signed_in_as(&page, "gil"));
     assert!(!page.html.contains(r#"id="home-sign-up""#));
-    assert!(page.html.contains(&format!(r#"href="/organizations/{city}-valencia""#)));
+    assert!(
+        page.html
+            .contains(&format!(r#"href="/organizations/{city}-valencia""#))
+    );
     assert!(page.html.contains("Owner"));
     // A seat at one workshop, the first place on the other's waitlist.
     let mine = &page.html[page.html.find("my-registrations").unwrap()..];
     let mine = &mine[..mine.find("</section>").unwrap()];
-    assert!(mine.contains("Roomy workshop") && mine.contains("You have a seat"), "{mine}");
-    assert!(mine.contains("Full workshop") && mine.contains("Waitlist: number 1"), "{mine}");
+    assert!(
+        mine.contains("Roomy workshop") && mine.contains("You have a seat"),
+        "{mine}"
+    );
+    assert!(
+        mine.contains("Full workshop") && mine.contains("Waitlist: number 1"),
+        "{mine}"
+    );
     assert!(!mine.contains("Tomorrow"), "{mine}");
     let rooms = &page.html[page.html.find("my-rooms").unwrap()..];
     let rooms = &rooms[..rooms.find("</section>").unwrap()];

@@ -62,3 +62,4 @@ home-all-practices = All practices
 home-upcoming-events = Upcoming events
 home-upcoming-events-none = No events are planned yet.
 home-all-events = All events
+home-event-own-time = { $time } in { $zone }
