@@ -78,7 +78,8 @@ async fn register_login_me_refresh_reuse_logout() {
         me,
         json!({
             "id": reg["user"]["id"], "email": "ana@valencia.es", "display_name": "Ana García",
-            "role": "member", "created_at": reg["user"]["created_at"], "memberships": []
+            "role": "member", "created_at": reg["user"]["created_at"], "memberships": [],
+            "locale": null, "timezone": null
         })
     );
 
