@@ -9,7 +9,7 @@ use crate::domain::{DisplayName, Timezone, search_text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orgs::repo as orgs_repo;
 use crate::pagination::{Page, PageRequest};
-use crate::pubsub::{Rights, Topic};
+use crate::pubsub::Rights;
 use crate::shared::vocab::Role;
 use crate::state::AppState;
 
@@ -71,7 +71,6 @@ pub async fn update_profile(
             .map(|tz| tz.name().to_owned())
     });
     errors.finish()?;
-    let renamed = display_name.is_some();
     let changes = ProfileChangeset {
         display_name: display_name.map(DisplayName::into_inner),
         locale,
@@ -80,12 +79,7 @@ pub async fn update_profile(
     };
     let mut conn = state.conn().await?;
     let user = repo::update_profile(&mut conn, caller.id, &changes).await?;
-    let me = me_of(&mut conn, user).await?;
-    if renamed {
-        // Cached practice records show their authors' names.
-        state.pubsub.publish(Topic::Practice, "all");
-    }
-    Ok(me)
+    me_of(&mut conn, user).await
 }
 
 pub async fn get(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<UserView> {
