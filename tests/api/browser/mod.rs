@@ -366,6 +366,8 @@ impl Browser {
         .await
     }
 
+    /// A browser for `app` with the device, JavaScript and language of `options`, in a
+    /// WebDriver session (and a Chromium) of its own.
     pub async fn with(app: &TestApp, options: Options) -> Self {
         let story = STORY
             .try_with(Arc::clone)
