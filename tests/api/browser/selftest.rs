@@ -161,7 +161,10 @@ async fn browser_harness_on_a_phone_and_without_javascript() {
 
         let plain = Browser::without_js(&app).await;
         plain.visit("/").await;
-        assert_eq!(plain.title().await, "Cities learning from cities · livinglab");
+        assert_eq!(
+            plain.title().await,
+            "Cities learning from cities · livinglab"
+        );
         // A deferred script has run by the time the page has loaded: htmx exists.
         assert_eq!(
             phone.script("return typeof htmx", vec![]).await,
@@ -216,7 +219,10 @@ async fn browser_harness_saves_evidence_of_a_failed_story() {
     assert_eq!(png.get(..8), Some(&b"\x89PNG\r\n\x1a\n"[..]));
     let log = std::fs::read_to_string(dir.join(format!("{name}.log"))).expect("a log");
     assert!(log.contains(&format!("url: {}/", app.addr)), "{log}");
-    assert!(log.contains("title: ") && log.contains("livinglab"), "{log}");
+    assert!(
+        log.contains("title: ") && log.contains("livinglab"),
+        "{log}"
+    );
     assert!(log.contains("(desktop, es)"), "{log}");
     assert!(log.contains("evidence-marker-42"), "{log}");
     let html = std::fs::read_to_string(dir.join(format!("{name}.html"))).expect("the page");
