@@ -64,6 +64,7 @@
 //! Chromium at exit, or by the kernel when the process dies (see `driver.rs`). Its log
 //! (warnings and errors) and stderr are in `$TMPDIR/livinglab-test-<pid>/browser/`.
 
+mod account;
 mod accounts;
 mod axe;
 mod driver;
