@@ -44,6 +44,7 @@ async fn a_newcomer_signs_up_after_a_mistake_and_switches_language() {
             // The language switcher at the foot of every page; the account keeps it.
             ana.select("Language", "Español").await;
             ana.click("Change").await;
+            ana.wait_for_text("Ciudades que aprenden").await;
             let lang = ana
                 .script("return document.documentElement.lang", vec![])
                 .await;
