@@ -100,6 +100,7 @@ fn pages(cfg: &mut web::ServiceConfig) {
         .service(crate::web::assets::app_css)
         .configure(crate::site::pages::config)
         .configure(auth::pages::config)
+        .configure(crate::documents::pages::config)
         .configure(orgs::pages::config);
 }
 
