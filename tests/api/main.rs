@@ -16,6 +16,8 @@ mod migrations;
 mod openapi;
 mod orgs;
 mod pages;
+mod pages_documents;
+mod pages_orgs;
 mod practices;
 mod rights;
 mod rooms;
