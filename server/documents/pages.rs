@@ -83,8 +83,10 @@ fn type_label(ctx: &PageCtx, content_type: &str) -> String {
 }
 
 fn person(ctx: &PageCtx, p: &Option<crate::shared::person::PersonRef>) -> String {
-    p.as_ref()
-        .map_or_else(|| ctx.t("documents-deleted-account"), |p| p.display_name.clone())
+    p.as_ref().map_or_else(
+        || ctx.t("documents-deleted-account"),
+        |p| p.display_name.clone(),
+    )
 }
 
 /// A document as a line of the list.
@@ -211,7 +213,18 @@ pub async fn practice_documents(
 ) -> PageResult {
     let none = Problems::default();
     let kind = AttachedType::Practice;
-    render_list(&state, &viewer, &req, kind, *id, StatusCode::OK, &none, String::new(), None).await
+    render_list(
+        &state,
+        &viewer,
+        &req,
+        kind,
+        *id,
+        StatusCode::OK,
+        &none,
+        String::new(),
+        None,
+    )
+    .await
 }
 
 #[get("/organizations/{id}/documents")]
@@ -223,7 +236,18 @@ pub async fn organization_documents(
 ) -> PageResult {
     let none = Problems::default();
     let kind = AttachedType::Organization;
-    render_list(&state, &viewer, &req, kind, *id, StatusCode::OK, &none, String::new(), None).await
+    render_list(
+        &state,
+        &viewer,
+        &req,
+        kind,
+        *id,
+        StatusCode::OK,
+        &none,
+        String::new(),
+        None,
+    )
+    .await
 }
 
 /// Reads the form's first field, which must be the CSRF token, and checks it (and the
@@ -284,14 +308,34 @@ async fn upload(
         Ok(_) if is_htmx(&req) => {
             let none = Problems::default();
             let notice = Some("notice-document-uploaded");
-            render_list(&state, &viewer, &req, kind, parent, StatusCode::OK, &none, String::new(), notice)
-                .await
+            render_list(
+                &state,
+                &viewer,
+                &req,
+                kind,
+                parent,
+                StatusCode::OK,
+                &none,
+                String::new(),
+                notice,
+            )
+            .await
         }
         Ok(_) => Ok(ctx.see_other(&list_path(kind, parent), Some("notice-document-uploaded"))),
         Err(e) => match upload_problems(ctx, &e) {
             Some((status, problems)) => {
-                render_list(&state, &viewer, &req, kind, parent, status, &problems, String::new(), None)
-                    .await
+                render_list(
+                    &state,
+                    &viewer,
+                    &req,
+                    kind,
+                    parent,
+                    status,
+                    &problems,
+                    String::new(),
+                    None,
+                )
+                .await
             }
             None => Err(e).page(ctx),
         },

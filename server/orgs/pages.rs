@@ -323,11 +323,7 @@ pub async fn new_form(viewer: Viewer) -> PageResult {
 }
 
 #[post("/organizations")]
-pub async fn create(
-    state: web::Data<AppState>,
-    viewer: Viewer,
-    form: Form<OrgForm>,
-) -> PageResult {
+pub async fn create(state: web::Data<AppState>, viewer: Viewer, form: Form<OrgForm>) -> PageResult {
     let ctx = &viewer.ctx;
     let user = viewer.require()?;
     let form = form.0;
@@ -517,7 +513,10 @@ pub async fn show(
         }
         .parse()
         .page(ctx)?;
-        let (lines, next) = member_lines(ctx, service::list_members(&state, id, page).await.page(ctx)?);
+        let (lines, next) = member_lines(
+            ctx,
+            service::list_members(&state, id, page).await.page(ctx)?,
+        );
         (Some(lines), next.is_some())
     } else {
         (None, false)
@@ -553,7 +552,12 @@ pub async fn verify(
     let verified = match form.0.verified.as_str() {
         "true" => true,
         "false" => false,
-        _ => return Err(AppError::BadRequest("verified must be true or false".into())).page(ctx),
+        _ => {
+            return Err(AppError::BadRequest(
+                "verified must be true or false".into(),
+            ))
+            .page(ctx);
+        }
     };
     let o = service::set_verified(&state, user, *id, verified)
         .await
@@ -609,7 +613,8 @@ async fn members_page(
     }
     .parse()
     .page(ctx)?;
-    let (members, next) = member_lines(ctx, service::list_members(state, id, page).await.page(ctx)?);
+    let (members, next) =
+        member_lines(ctx, service::list_members(state, id, page).await.page(ctx)?);
     Ok(ctx.render(
         status,
         &MembersPage {
@@ -648,7 +653,11 @@ pub async fn members_list(
 
 /// A refused membership change as a problem beside the control that asked for it: the
 /// service's 409 (the last owner) and 422 become form errors, the rest error pages.
-fn member_problem(ctx: &PageCtx, err: AppError, field: &str) -> Result<(StatusCode, Problems), AppError> {
+fn member_problem(
+    ctx: &PageCtx,
+    err: AppError,
+    field: &str,
+) -> Result<(StatusCode, Problems), AppError> {
     match err {
         AppError::Conflict { code, .. } => {
             let key = format!("orgs-error-{}", code.replace('_', "-"));
@@ -703,7 +712,10 @@ pub async fn add_member(
         )),
         Err(e) => {
             let (status, problems) = member_problem(ctx, e, "email").page(ctx)?;
-            members_page(&state, &viewer, *id, None, status, &problems, form.email, form.role).await
+            members_page(
+                &state, &viewer, *id, None, status, &problems, form.email, form.role,
+            )
+            .await
         }
     }
 }

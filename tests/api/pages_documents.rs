@@ -104,7 +104,15 @@ async fn upload(v: &mut Visitor, path: &str, title: &str, bytes: Vec<u8>, name: 
             v.cookies["csrf"].clone()
         }
     };
-    send_multipart(v, path, Some(token), &[("title", title)], Some((bytes, name)), None).await
+    send_multipart(
+        v,
+        path,
+        Some(token),
+        &[("title", title)],
+        Some((bytes, name)),
+        None,
+    )
+    .await
 }
 
 /// Ana's organization, made through its page; its id.
@@ -112,7 +120,11 @@ async fn organization(v: &mut Visitor, name: &str) -> String {
     let page = v
         .submit(
             "/organizations",
-            vec![("name", name.into()), ("kind", "city".into()), ("country", "ES".into())],
+            vec![
+                ("name", name.into()),
+                ("kind", "city".into()),
+                ("country", "ES".into()),
+            ],
         )
         .await;
     assert_eq!(page.status, 303, "{}", page.html);
@@ -132,7 +144,10 @@ async fn only_document(app: &TestApp) -> String {
         .get(0)
 }
 
-async fn download(v: &mut Visitor, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+async fn download(
+    v: &mut Visitor,
+    path: &str,
+) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
     let cookies = v
         .cookies
         .iter()
@@ -164,17 +179,32 @@ async fn a_pdf_uploaded_through_the_page_form_downloads_byte_identical() {
     // The token is the form's first field.
     let form_at = page.html.find(r#"id="upload-form""#).unwrap();
     let first_input = &page.html[form_at..][page.html[form_at..].find("<input").unwrap()..];
-    assert!(first_input.starts_with(r#"<input type="hidden" name="csrf""#), "{first_input}");
+    assert!(
+        first_input.starts_with(r#"<input type="hidden" name="csrf""#),
+        "{first_input}"
+    );
 
     let original = pdf(300_000, 7);
-    let answer = upload(&mut ana, &list, "Bike plan", original.clone(), "bike-plan.pdf").await;
+    let answer = upload(
+        &mut ana,
+        &list,
+        "Bike plan",
+        original.clone(),
+        "bike-plan.pdf",
+    )
+    .await;
     assert_eq!(answer.status, 303, "{}", answer.html);
     assert_eq!(answer.location.as_deref(), Some(list.as_str()));
     let doc = only_document(&app).await;
 
     let page = ana.get(&list).await;
     assert!(page.html.contains("The document is uploaded."));
-    assert!(page.html.contains(&format!(r#"<a href="/documents/{doc}">Bike plan</a>"#)), "{}", page.html);
+    assert!(
+        page.html
+            .contains(&format!(r#"<a href="/documents/{doc}">Bike plan</a>"#)),
+        "{}",
+        page.html
+    );
     assert!(page.html.contains("bike-plan.pdf"));
     assert!(page.html.contains("293.0 KB"), "{}", page.html);
     assert!(page.html.contains("<td>PDF</td>"));
@@ -184,7 +214,11 @@ async fn a_pdf_uploaded_through_the_page_form_downloads_byte_identical() {
         .request(reqwest::Method::GET, &list, None, &[("hx-request", "true")])
         .await;
     assert_eq!(fragment.status, 200);
-    assert!(fragment.html.starts_with(r#"<div id="documents""#), "{}", fragment.html);
+    assert!(
+        fragment.html.starts_with(r#"<div id="documents""#),
+        "{}",
+        fragment.html
+    );
     assert!(!fragment.html.contains("<html"));
     assert!(fragment.html.contains("Bike plan"));
 
@@ -193,19 +227,37 @@ async fn a_pdf_uploaded_through_the_page_form_downloads_byte_identical() {
     assert_eq!(status, 200);
     assert_eq!(body, original);
     assert_eq!(headers["content-type"], "application/pdf");
-    assert!(headers["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(
+        headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(headers["x-content-type-options"], "nosniff");
 
     // A new version; the first stays downloadable as it was.
     let second = pdf(2_000, 9);
-    let answer = upload(&mut ana, &format!("/documents/{doc}/versions"), "", second.clone(), "bike-plan-v2.pdf").await;
+    let answer = upload(
+        &mut ana,
+        &format!("/documents/{doc}/versions"),
+        "",
+        second.clone(),
+        "bike-plan-v2.pdf",
+    )
+    .await;
     assert_eq!(answer.status, 303, "{}", answer.html);
     assert_eq!(answer.location, Some(format!("/documents/{doc}")));
     let page = ana.get(&format!("/documents/{doc}")).await;
     assert_eq!(page.status, 200);
     assert!(page.html.contains("The new version is uploaded."));
-    assert!(page.html.contains(&format!(r#"href="/documents/{doc}/versions/1/download""#)));
-    assert!(page.html.contains(&format!(r#"href="/documents/{doc}/versions/2/download""#)));
+    assert!(
+        page.html
+            .contains(&format!(r#"href="/documents/{doc}/versions/1/download""#))
+    );
+    assert!(
+        page.html
+            .contains(&format!(r#"href="/documents/{doc}/versions/2/download""#))
+    );
     assert!(page.html.contains("bike-plan-v2.pdf"));
     let (_, _, body) = download(&mut ana, &format!("/documents/{doc}/download")).await;
     assert_eq!(body, second);
@@ -227,7 +279,14 @@ async fn a_pdf_uploaded_through_the_page_form_downloads_byte_identical() {
     .await;
     assert_eq!(answer.status, 422, "{}", answer.html);
     assert!(answer.html.contains(r##"<a href="#f-file">"##));
-    let answer = upload(&mut ana, &list, "Program", b"MZ\x90\x00\x03binary".to_vec(), "tool.pdf").await;
+    let answer = upload(
+        &mut ana,
+        &list,
+        "Program",
+        b"MZ\x90\x00\x03binary".to_vec(),
+        "tool.pdf",
+    )
+    .await;
     assert_eq!(answer.status, 415, "{}", answer.html);
     assert!(answer.html.contains("This kind of file is not accepted"));
     assert_eq!(app.count("documents").await, 1);
@@ -243,10 +302,26 @@ async fn an_upload_without_the_csrf_token_is_refused_and_stores_nothing() {
     let token = ana.cookies["csrf"].clone();
 
     // No token at all.
-    let a = send_multipart(&mut ana, &list, None, &[("title", "x")], Some((pdf(1000, 1), "a.pdf")), None).await;
+    let a = send_multipart(
+        &mut ana,
+        &list,
+        None,
+        &[("title", "x")],
+        Some((pdf(1000, 1), "a.pdf")),
+        None,
+    )
+    .await;
     assert_eq!(a.status, 403, "{}", a.html);
     // A wrong one.
-    let a = send_multipart(&mut ana, &list, Some("A".repeat(43)), &[], Some((pdf(1000, 1), "a.pdf")), None).await;
+    let a = send_multipart(
+        &mut ana,
+        &list,
+        Some("A".repeat(43)),
+        &[],
+        Some((pdf(1000, 1), "a.pdf")),
+        None,
+    )
+    .await;
     assert_eq!(a.status, 403);
     // The right one, from another site.
     let a = send_multipart(
@@ -297,7 +372,10 @@ async fn a_plain_member_cannot_delete_an_organization_document_and_an_owner_can(
     let page = ana
         .submit(
             &format!("/organizations/{org}/members"),
-            vec![("email", "bob@example.org".into()), ("role", "member".into())],
+            vec![
+                ("email", "bob@example.org".into()),
+                ("role", "member".into()),
+            ],
         )
         .await;
     assert_eq!(page.status, 303, "{}", page.html);
@@ -314,11 +392,20 @@ async fn a_plain_member_cannot_delete_an_organization_document_and_an_owner_can(
     let page = bob.get(&format!("/documents/{doc}")).await;
     assert_eq!(page.status, 200);
     assert!(!page.html.contains(r#"id="delete-form""#));
-    let page = bob.submit(&format!("/documents/{doc}/delete"), vec![]).await;
+    let page = bob
+        .submit(&format!("/documents/{doc}/delete"), vec![])
+        .await;
     assert_eq!(page.status, 403, "{}", page.html);
     let a = upload(&mut bob, &list, "Mine", pdf(500, 4), "mine.pdf").await;
     assert_eq!(a.status, 403, "{}", a.html);
-    let a = upload(&mut bob, &format!("/documents/{doc}/versions"), "", pdf(500, 4), "m.pdf").await;
+    let a = upload(
+        &mut bob,
+        &format!("/documents/{doc}/versions"),
+        "",
+        pdf(500, 4),
+        "m.pdf",
+    )
+    .await;
     assert_eq!(a.status, 403);
     let deleted: bool = app
         .db()
@@ -333,7 +420,9 @@ async fn a_plain_member_cannot_delete_an_organization_document_and_an_owner_can(
     // Ana, the owner, deletes it: gone from the list and from downloads.
     let page = ana.get(&format!("/documents/{doc}")).await;
     assert!(page.html.contains(r#"id="delete-form""#));
-    let page = ana.submit(&format!("/documents/{doc}/delete"), vec![]).await;
+    let page = ana
+        .submit(&format!("/documents/{doc}/delete"), vec![])
+        .await;
     assert_eq!(page.status, 303, "{}", page.html);
     assert_eq!(page.location(), list);
     let page = ana.get(&list).await;
@@ -359,17 +448,28 @@ async fn a_draft_practices_documents_are_hidden_from_outsiders() {
         )
         .await;
     let pid = practice["id"].as_str().unwrap().to_owned();
-    app.upload_document(&owner, "practice", &pid, pdf(800, 5), "tram.pdf").await;
+    app.upload_document(&owner, "practice", &pid, pdf(800, 5), "tram.pdf")
+        .await;
     let doc = only_document(&app).await;
 
     // A draft: 404 for a stranger, page and download alike.
     let mut eve = Visitor::new(&app);
     eve.sign_up("Eve").await;
-    assert_eq!(eve.get(&format!("/practices/{pid}/documents")).await.status, 404);
+    assert_eq!(
+        eve.get(&format!("/practices/{pid}/documents")).await.status,
+        404
+    );
     assert_eq!(eve.get(&format!("/documents/{doc}")).await.status, 404);
     let (status, _, _) = download(&mut eve, &format!("/documents/{doc}/download")).await;
     assert_eq!(status, 404);
-    let a = upload(&mut eve, &format!("/practices/{pid}/documents"), "", pdf(500, 6), "e.pdf").await;
+    let a = upload(
+        &mut eve,
+        &format!("/practices/{pid}/documents"),
+        "",
+        pdf(500, 6),
+        "e.pdf",
+    )
+    .await;
     assert_eq!(a.status, 404, "{}", a.html);
     assert_eq!(app.count("documents").await, 1);
 }

@@ -74,7 +74,7 @@ fn assert_status(page: &Page, want: u16) {
 
 #[tokio::test]
 async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back_with_its_problems()
- {
+{
     let app = TestApp::spawn().await;
     let mut ana = Visitor::new(&app);
     // Signed out, the form sends you to sign in first.
@@ -101,13 +101,11 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
         )
         .await;
     assert_status(&page, 422);
-    for field in ["population"] {
-        assert!(
-            page.html.contains(&format!(r##"<a href="#f-{field}">"##)),
-            "{field}: {}",
-            page.html
-        );
-    }
+    assert!(
+        page.html.contains(r##"<a href="#f-population">"##),
+        "{}",
+        page.html
+    );
     assert!(page.html.contains(r#"value="lots""#));
     let page = ana
         .submit(
@@ -132,10 +130,21 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
     assert!(page.html.contains("Use at least 2 characters."));
     assert!(page.html.contains(r#"value="ftp://valencia.es""#));
     let page = ana
-        .submit("/organizations", vec![("name", "Valencia".into()), ("kind", "castle".into()), ("country", "ES".into())])
+        .submit(
+            "/organizations",
+            vec![
+                ("name", "Valencia".into()),
+                ("kind", "castle".into()),
+                ("country", "ES".into()),
+            ],
+        )
         .await;
     assert_status(&page, 422);
-    assert!(page.html.contains("Choose one of the kinds."), "{}", page.html);
+    assert!(
+        page.html.contains("Choose one of the kinds."),
+        "{}",
+        page.html
+    );
     assert_eq!(app.count("organizations").await, 0);
 
     // Created: 303 to its page (id and slug); the creator is its owner.
@@ -148,7 +157,10 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
                 ("country", "es".into()),
                 ("population", "800 000".into()),
                 ("website", "https://www.valencia.es".into()),
-                ("description", "Mediterranean city.\nBikes everywhere.".into()),
+                (
+                    "description",
+                    "Mediterranean city.\nBikes everywhere.".into(),
+                ),
             ],
         )
         .await;
@@ -161,8 +173,14 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
     assert!(page.html.contains("The organization is created."));
     assert!(page.html.contains("800,000"), "{}", page.html);
     assert!(page.html.contains("Not verified yet"));
-    assert!(page.html.contains(&format!(r#"href="/organizations/{org}/edit""#)));
-    assert!(page.html.contains(r#"<th scope="row">Ana</th><td>Owner</td>"#));
+    assert!(
+        page.html
+            .contains(&format!(r#"href="/organizations/{org}/edit""#))
+    );
+    assert!(
+        page.html
+            .contains(r#"<th scope="row">Ana</th><td>Owner</td>"#)
+    );
     let ana_id = user_id(&app, "ana@example.org").await;
     assert_eq!(role_of(&app, &org, &ana_id).await.as_deref(), Some("owner"));
 
@@ -184,18 +202,31 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
         )
         .await;
     assert_status(&page, 303);
-    assert_eq!(page.location(), format!("/organizations/{org}-valencia-ciutat"));
+    assert_eq!(
+        page.location(),
+        format!("/organizations/{org}-valencia-ciutat")
+    );
     assert_eq!(org_name(&app, &org).await, "València Ciutat");
-    for old in [format!("/organizations/{org}"), format!("/organizations/{org}-valencia")] {
+    for old in [
+        format!("/organizations/{org}"),
+        format!("/organizations/{org}-valencia"),
+    ] {
         let page = ana.get(&old).await;
         assert_status(&page, 301);
-        assert_eq!(page.location(), format!("/organizations/{org}-valencia-ciutat"));
+        assert_eq!(
+            page.location(),
+            format!("/organizations/{org}-valencia-ciutat")
+        );
     }
     // A bad edit: 422 and nothing stored.
     let page = ana
         .submit(
             &format!("/organizations/{org}/edit"),
-            vec![("name", " ".into()), ("kind", "city".into()), ("country", "ES".into())],
+            vec![
+                ("name", " ".into()),
+                ("kind", "city".into()),
+                ("country", "ES".into()),
+            ],
         )
         .await;
     assert_status(&page, 422);
@@ -209,15 +240,29 @@ async fn an_owner_creates_an_organization_and_edits_it_and_a_bad_form_comes_back
     let page = eve
         .submit(
             &format!("/organizations/{org}/edit"),
-            vec![("name", "Eveland".into()), ("kind", "city".into()), ("country", "ES".into())],
+            vec![
+                ("name", "Eveland".into()),
+                ("kind", "city".into()),
+                ("country", "ES".into()),
+            ],
         )
         .await;
     assert_status(&page, 403);
     assert_eq!(org_name(&app, &org).await, "València Ciutat");
-    let page = eve.get(&format!("/organizations/{org}-valencia-ciutat")).await;
-    assert!(!page.html.contains(&format!(r#"href="/organizations/{org}/edit""#)));
+    let page = eve
+        .get(&format!("/organizations/{org}-valencia-ciutat"))
+        .await;
+    assert!(
+        !page
+            .html
+            .contains(&format!(r#"href="/organizations/{org}/edit""#))
+    );
     // Unknown and malformed organizations are 404 pages.
-    assert_status(&eve.get("/organizations/0190a0a0-0000-7000-8000-000000000000").await, 404);
+    assert_status(
+        &eve.get("/organizations/0190a0a0-0000-7000-8000-000000000000")
+            .await,
+        404,
+    );
     assert_status(&eve.get("/organizations/not-an-id").await, 404);
 }
 
@@ -235,7 +280,13 @@ async fn owners_add_members_by_email_change_roles_and_the_last_owner_stays() {
 
     // An address without an account: 422 beside the email field, input kept.
     let page = ana
-        .submit(&members, vec![("email", "nobody@example.org".into()), ("role", "member".into())])
+        .submit(
+            &members,
+            vec![
+                ("email", "nobody@example.org".into()),
+                ("role", "member".into()),
+            ],
+        )
         .await;
     assert_status(&page, 422);
     assert!(page.html.contains(r##"<a href="#f-email">"##));
@@ -244,38 +295,74 @@ async fn owners_add_members_by_email_change_roles_and_the_last_owner_stays() {
 
     // Bob is added (his address in any case), then made editor.
     let page = ana
-        .submit(&members, vec![("email", "BOB@example.org".into()), ("role", "member".into())])
+        .submit(
+            &members,
+            vec![
+                ("email", "BOB@example.org".into()),
+                ("role", "member".into()),
+            ],
+        )
         .await;
     assert_status(&page, 303);
-    assert_eq!(role_of(&app, &org, &bob_id).await.as_deref(), Some("member"));
+    assert_eq!(
+        role_of(&app, &org, &bob_id).await.as_deref(),
+        Some("member")
+    );
     let page = ana.get(&members).await;
     assert!(page.html.contains("The member is added."));
     assert!(page.html.contains(&format!(r#"id="f-role-{bob_id}""#)));
     let page = ana
-        .submit(&members, vec![("email", "bob@example.org".into()), ("role", "editor".into())])
+        .submit(
+            &members,
+            vec![
+                ("email", "bob@example.org".into()),
+                ("role", "editor".into()),
+            ],
+        )
         .await;
     assert_status(&page, 409);
     assert!(page.html.contains("already a member"));
     let page = ana
-        .submit(&format!("{members}/{bob_id}/role"), vec![("role", "editor".into())])
+        .submit(
+            &format!("{members}/{bob_id}/role"),
+            vec![("role", "editor".into())],
+        )
         .await;
     assert_status(&page, 303);
-    assert_eq!(role_of(&app, &org, &bob_id).await.as_deref(), Some("editor"));
+    assert_eq!(
+        role_of(&app, &org, &bob_id).await.as_deref(),
+        Some("editor")
+    );
     let page = ana
-        .submit(&format!("{members}/{bob_id}/role"), vec![("role", "king".into())])
+        .submit(
+            &format!("{members}/{bob_id}/role"),
+            vec![("role", "king".into())],
+        )
         .await;
     assert_status(&page, 422);
-    assert!(page.html.contains(&format!(r##"<a href="#f-role-{bob_id}">"##)));
+    assert!(
+        page.html
+            .contains(&format!(r##"<a href="#f-role-{bob_id}">"##))
+    );
 
     // The last owner cannot step down: the service's rule, shown at the control.
     let page = ana
-        .submit(&format!("{members}/{ana_id}/role"), vec![("role", "member".into())])
+        .submit(
+            &format!("{members}/{ana_id}/role"),
+            vec![("role", "member".into())],
+        )
         .await;
     assert_status(&page, 409);
-    assert!(page.html.contains("needs at least one owner"), "{}", page.html);
+    assert!(
+        page.html.contains("needs at least one owner"),
+        "{}",
+        page.html
+    );
     assert!(page.html.contains(&format!(r#"id="e-role-{ana_id}""#)));
     assert_eq!(role_of(&app, &org, &ana_id).await.as_deref(), Some("owner"));
-    let page = ana.submit(&format!("{members}/{ana_id}/remove"), vec![]).await;
+    let page = ana
+        .submit(&format!("{members}/{ana_id}/remove"), vec![])
+        .await;
     assert_status(&page, 409);
     assert_eq!(role_of(&app, &org, &ana_id).await.as_deref(), Some("owner"));
 
@@ -285,32 +372,64 @@ async fn owners_add_members_by_email_change_roles_and_the_last_owner_stays() {
     assert!(!page.html.contains(&format!(r#"id="f-role-{ana_id}""#)));
     assert!(!page.html.contains(r#"id="add-member-form""#));
     let page = bob
-        .submit(&format!("{members}/{ana_id}/role"), vec![("role", "member".into())])
+        .submit(
+            &format!("{members}/{ana_id}/role"),
+            vec![("role", "member".into())],
+        )
         .await;
     assert_status(&page, 403);
-    let page = bob.submit(&format!("{members}/{ana_id}/remove"), vec![]).await;
+    let page = bob
+        .submit(&format!("{members}/{ana_id}/remove"), vec![])
+        .await;
     assert_status(&page, 403);
     let page = bob
-        .submit(&members, vec![("email", "bob@example.org".into()), ("role", "owner".into())])
+        .submit(
+            &members,
+            vec![
+                ("email", "bob@example.org".into()),
+                ("role", "owner".into()),
+            ],
+        )
         .await;
     assert_status(&page, 403);
     assert_eq!(role_of(&app, &org, &ana_id).await.as_deref(), Some("owner"));
-    assert_eq!(role_of(&app, &org, &bob_id).await.as_deref(), Some("editor"));
+    assert_eq!(
+        role_of(&app, &org, &bob_id).await.as_deref(),
+        Some("editor")
+    );
 
     // Made owner, Bob lets Ana go; then Bob may leave no more, but Ana could be re-added.
-    ana.submit(&format!("{members}/{bob_id}/role"), vec![("role", "owner".into())])
+    ana.submit(
+        &format!("{members}/{bob_id}/role"),
+        vec![("role", "owner".into())],
+    )
+    .await;
+    let page = bob
+        .submit(&format!("{members}/{ana_id}/remove"), vec![])
         .await;
-    let page = bob.submit(&format!("{members}/{ana_id}/remove"), vec![]).await;
     assert_status(&page, 303);
     assert_eq!(role_of(&app, &org, &ana_id).await, None);
-    let page = bob.submit(&format!("{members}/{bob_id}/remove"), vec![]).await;
+    let page = bob
+        .submit(&format!("{members}/{bob_id}/remove"), vec![])
+        .await;
     assert_status(&page, 409);
     // A member who is not owner leaves by themself.
-    bob.submit(&members, vec![("email", "ana@example.org".into()), ("role", "member".into())])
+    bob.submit(
+        &members,
+        vec![
+            ("email", "ana@example.org".into()),
+            ("role", "member".into()),
+        ],
+    )
+    .await;
+    let page = ana
+        .submit(&format!("{members}/{ana_id}/remove"), vec![])
         .await;
-    let page = ana.submit(&format!("{members}/{ana_id}/remove"), vec![]).await;
     assert_status(&page, 303);
-    assert!(page.location().starts_with(&format!("/organizations/{org}-")));
+    assert!(
+        page.location()
+            .starts_with(&format!("/organizations/{org}-"))
+    );
     assert_eq!(role_of(&app, &org, &ana_id).await, None);
 
     // Members are shown to the signed-in only.
@@ -330,7 +449,10 @@ async fn an_admin_verifies_an_organization_and_others_cannot() {
     let page = root
         .submit(
             "/sign-in",
-            vec![("email", "Root@example.org".into()), ("password", "password-of-Root".into())],
+            vec![
+                ("email", "Root@example.org".into()),
+                ("password", "password-of-Root".into()),
+            ],
         )
         .await;
     assert_status(&page, 303);
@@ -340,9 +462,17 @@ async fn an_admin_verifies_an_organization_and_others_cannot() {
     let path = format!("/organizations/{org}-lyon");
 
     // The owner sees no verify button and cannot verify by hand.
-    assert!(!ana.get(&path).await.html.contains("Verify this organization"));
+    assert!(
+        !ana.get(&path)
+            .await
+            .html
+            .contains("Verify this organization")
+    );
     let page = ana
-        .submit(&format!("/organizations/{org}/verify"), vec![("verified", "true".into())])
+        .submit(
+            &format!("/organizations/{org}/verify"),
+            vec![("verified", "true".into())],
+        )
         .await;
     assert_status(&page, 403);
     let verified = || async {
@@ -362,13 +492,19 @@ async fn an_admin_verifies_an_organization_and_others_cannot() {
     let page = root.get(&path).await;
     assert!(page.html.contains("Verify this organization"));
     let page = root
-        .submit(&format!("/organizations/{org}/verify"), vec![("verified", "true".into())])
+        .submit(
+            &format!("/organizations/{org}/verify"),
+            vec![("verified", "true".into())],
+        )
         .await;
     assert_status(&page, 303);
     assert_eq!(page.location(), path);
     assert!(verified().await);
     let page = ana.get(&path).await;
-    assert!(page.html.contains(r#"<span class="badge" id="org-verified">Verified</span>"#));
+    assert!(
+        page.html
+            .contains(r#"<span class="badge" id="org-verified">Verified</span>"#)
+    );
 
     // The directory filters on it.
     create_org(&mut ana, "Lille", "city", "FR").await;
@@ -379,12 +515,18 @@ async fn an_admin_verifies_an_organization_and_others_cannot() {
 
     // And withdraws it.
     let page = root
-        .submit(&format!("/organizations/{org}/verify"), vec![("verified", "false".into())])
+        .submit(
+            &format!("/organizations/{org}/verify"),
+            vec![("verified", "false".into())],
+        )
         .await;
     assert_status(&page, 303);
     assert!(!verified().await);
     let page = root
-        .submit(&format!("/organizations/{org}/verify"), vec![("verified", "maybe".into())])
+        .submit(
+            &format!("/organizations/{org}/verify"),
+            vec![("verified", "maybe".into())],
+        )
         .await;
     assert_status(&page, 400);
 }
@@ -412,9 +554,16 @@ async fn the_public_page_has_a_title_a_description_a_canonical_link_and_open_gra
     let url = format!("{}/organizations/{org}-ghent", anon.base);
     let html = &page.html;
     assert!(html.contains("<title>Ghent · livinglab</title>"), "{html}");
-    assert!(html.contains(r#"<meta name="description" content="A city of bikes &#38; canals.">"#)
-        || html.contains(r#"<meta name="description" content="A city of bikes &amp; canals.">"#), "{html}");
-    assert!(html.contains(&format!(r#"<link rel="canonical" href="{url}">"#)), "{html}");
+    assert!(
+        html.contains(r#"<meta name="description" content="A city of bikes &#38; canals.">"#)
+            || html
+                .contains(r#"<meta name="description" content="A city of bikes &amp; canals.">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(r#"<link rel="canonical" href="{url}">"#)),
+        "{html}"
+    );
     assert!(html.contains(&format!(r#"<meta property="og:url" content="{url}">"#)));
     assert!(html.contains(r#"<meta property="og:title" content="Ghent">"#));
     assert!(html.contains(r#"<meta property="og:type" content="profile">"#));
@@ -428,7 +577,12 @@ async fn the_public_page_has_a_title_a_description_a_canonical_link_and_open_gra
     // Without a description, one made of its kind and country.
     let org2 = create_org(&mut ana, "Brabant", "region", "NL").await;
     let page = anon.get(&format!("/organizations/{org2}-brabant")).await;
-    assert!(page.html.contains(r#"<meta name="description" content="Region in NL on livinglab"#), "{}", page.html);
+    assert!(
+        page.html
+            .contains(r#"<meta name="description" content="Region in NL on livinglab"#),
+        "{}",
+        page.html
+    );
 }
 
 #[tokio::test]
@@ -473,8 +627,16 @@ async fn the_directory_filters_by_kind_country_and_name_and_pages() {
     assert_eq!(page.html.matches("<h3>").count(), 20);
     let at = page.html.find(r#"rel="next""#).expect("a next page");
     let start = page.html[..at].rfind("href=\"").unwrap() + 6;
-    let next = page.html[start..].split('"').next().unwrap().replace("&amp;", "&").replace("&#38;", "&");
-    assert!(next.contains("country=ES") && next.contains("cursor="), "{next}");
+    let next = page.html[start..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&")
+        .replace("&#38;", "&");
+    assert!(
+        next.contains("country=ES") && next.contains("cursor="),
+        "{next}"
+    );
     let page = anon.get(&next).await;
     assert_status(&page, 200);
     assert_eq!(page.html.matches("<h3>").count(), 1, "{}", page.html);
