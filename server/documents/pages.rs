@@ -192,12 +192,16 @@ async fn render_list(
         AttachedType::Practice => "documents-of-practice",
         _ => "documents-of-organization",
     };
+    let back = match kind {
+        AttachedType::Organization => crate::orgs::pages::org_path(parent, &listing.parent_name),
+        _ => parent_path(kind, parent),
+    };
     Ok(ctx.render(
         status,
         &ListPage {
             ctx,
             heading: ctx.t1(key, "name", listing.parent_name.clone()),
-            back: parent_path(kind, parent),
+            back,
             parent_name: listing.parent_name,
             fragment,
         },

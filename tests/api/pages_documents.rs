@@ -473,3 +473,51 @@ async fn a_draft_practices_documents_are_hidden_from_outsiders() {
     assert_eq!(a.status, 404, "{}", a.html);
     assert_eq!(app.count("documents").await, 1);
 }
+
+#[tokio::test]
+async fn an_upload_sent_by_htmx_answers_with_the_list_in_place() {
+    let app = TestApp::spawn().await;
+    let mut ana = Visitor::new(&app);
+    ana.sign_up("Ana").await;
+    let org = organization(&mut ana, "Lyon").await;
+    let list = format!("/organizations/{org}/documents");
+    let cookies = ana
+        .cookies
+        .iter()
+        .map(|(k, val)| format!("{k}={val}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let send = |file: Vec<u8>, name: &'static str| {
+        let form = Form::new()
+            .text("csrf", ana.cookies["csrf"].clone())
+            .text("title", "")
+            .part("file", Part::bytes(file).file_name(name));
+        reqwest::Client::new()
+            .post(format!("{}{list}", ana.base))
+            .header("cookie", cookies.clone())
+            .header("origin", ana.base.clone())
+            .header("hx-request", "true")
+            .multipart(form)
+            .send()
+    };
+    let res = send(pdf(4000, 2), "agenda.pdf").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.starts_with(r#"<div id="documents""#), "{html}");
+    assert!(
+        html.contains(r#"role="status">The document is uploaded."#),
+        "{html}"
+    );
+    assert!(html.contains("agenda.pdf"));
+    // A refused one is shown in place too (htmx swaps only successful answers).
+    let res = send(b"MZ\x90\x00binary".to_vec(), "tool.pdf")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("error-summary") && html.contains(r##"<a href="#f-file">"##),
+        "{html}"
+    );
+    assert_eq!(app.count("documents").await, 1);
+}
