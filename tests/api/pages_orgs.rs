@@ -566,7 +566,7 @@ async fn the_public_page_has_a_title_a_description_a_canonical_link_and_open_gra
     );
     assert!(html.contains(&format!(r#"<meta property="og:url" content="{url}">"#)));
     assert!(html.contains(r#"<meta property="og:title" content="Ghent">"#));
-    assert!(html.contains(r#"<meta property="og:type" content="profile">"#));
+    assert!(html.contains(r#"<meta property="og:type" content="website">"#));
     assert!(html.contains(r#"<meta property="og:description" content="A city of bikes"#));
     // Its practices in the catalogue, its documents embedded (with a link without JS).
     assert!(html.contains(&format!(r#"href="/practices?organization={org}""#)));
