@@ -438,7 +438,10 @@ pub async fn add_version(
     check_csrf_first(&req, &state, &mut form).await.page(ctx)?;
     let user = viewer.require()?;
     match service::add_version(&state, user, *id, form).await {
-        Ok(_) => Ok(ctx.see_other(&format!("/documents/{id}"), Some("notice-version-added"))),
+        Ok(_) => Ok(ctx.see_other(
+            &format!("/documents/{id}"),
+            Some("notice-document-version-added"),
+        )),
         Err(e) => match upload_problems(ctx, &e) {
             Some((status, problems)) => {
                 render_document(&state, &viewer, *id, status, &problems).await

@@ -708,7 +708,7 @@ pub async fn add_member(
     match result {
         Ok(_) => Ok(ctx.see_other(
             &format!("/organizations/{id}/members"),
-            Some("notice-member-added"),
+            Some("notice-org-member-added"),
         )),
         Err(e) => {
             let (status, problems) = member_problem(ctx, e, "email").page(ctx)?;
@@ -745,7 +745,7 @@ pub async fn change_role(
     match result {
         Ok(_) => Ok(ctx.see_other(
             &format!("/organizations/{id}/members"),
-            Some("notice-member-role-changed"),
+            Some("notice-org-member-role-changed"),
         )),
         Err(e) => {
             let (status, problems) = member_problem(ctx, e, &field).page(ctx)?;
@@ -781,11 +781,11 @@ pub async fn remove_member(
     match service::remove_member(&state, user, id, member).await {
         Ok(()) if member == user.id => {
             let org = service::get(&state, id).await.page(ctx)?;
-            Ok(ctx.see_other(&org_path(org.id, &org.name), Some("notice-member-left")))
+            Ok(ctx.see_other(&org_path(org.id, &org.name), Some("notice-org-member-left")))
         }
         Ok(()) => Ok(ctx.see_other(
             &format!("/organizations/{id}/members"),
-            Some("notice-member-removed"),
+            Some("notice-org-member-removed"),
         )),
         Err(e) => {
             let (status, problems) =

@@ -47,9 +47,8 @@ documents-error-too-large = This file is too large.
 documents-error-quota = There is no storage space left for this file: delete documents first or ask an administrator.
 documents-error-type = This kind of file is not accepted, or its name does not match its content.
 notice-document-uploaded = The document is uploaded.
-notice-version-added = The new version is uploaded.
+notice-document-version-added = The new version is uploaded.
 notice-document-deleted = The document is deleted.
 
 ## Messages of the server's checks (key: v- and the English message as a slug)
-v-is-required = This is required.
 v-send-one-file-per-request = Choose one file.

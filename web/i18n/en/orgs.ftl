@@ -89,14 +89,13 @@ orgs-hint-member-email = They need an account on livinglab first.
 orgs-add-member = Add member
 orgs-error-last-owner = An organization needs at least one owner: make someone else owner first.
 orgs-error-already-member = This person is already a member: change their role in the list instead.
-notice-member-added = The member is added.
-notice-member-role-changed = The role is changed.
-notice-member-removed = The member is removed.
-notice-member-left = You have left the organization.
+notice-org-member-added = The member is added.
+notice-org-member-role-changed = The role is changed.
+notice-org-member-removed = The member is removed.
+notice-org-member-left = You have left the organization.
 
 ## Messages of the server's checks (key: v- and the English message as a slug)
 v-must-be-at-least-2-characters = Use at least 2 characters.
-v-must-be-at-most-200-characters = Use at most 200 characters.
 v-must-be-at-most-10000-characters = Use at most 10,000 characters.
 v-must-be-between-0-and-100000000 = Enter a number between 0 and 100,000,000.
 v-must-be-a-whole-number = Enter a whole number, for example 800000.
