@@ -67,6 +67,7 @@
 mod accounts;
 mod axe;
 mod driver;
+mod orgs_pages;
 mod selftest;
 
 pub use axe::AxeReport;
