@@ -101,6 +101,8 @@ fn pages(cfg: &mut web::ServiceConfig) {
         .configure(crate::site::pages::config)
         .configure(crate::account::pages::config)
         .configure(crate::users::pages::config)
+        .configure(crate::documents::pages::config)
+        .configure(orgs::pages::config)
         .configure(auth::pages::config);
 }
 

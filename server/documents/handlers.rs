@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::storage::Blob;
 
 /// The multipart body, or 415 for anything else.
-fn multipart(req: &HttpRequest, payload: web::Payload) -> AppResult<Multipart> {
+pub(crate) fn multipart(req: &HttpRequest, payload: web::Payload) -> AppResult<Multipart> {
     let is_multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -157,7 +157,7 @@ fn disposition(filename: &str) -> ContentDisposition {
 
 /// Sends a version: always as an attachment, `nosniff`, `ETag` = the SHA-256,
 /// `If-None-Match` → 304, `Range` → 206.
-async fn send(
+pub(crate) async fn send(
     req: &HttpRequest,
     state: &AppState,
     user: Option<&AuthUser>,

@@ -308,12 +308,12 @@ where
         }
         let budget = before_file(&out.fields).await?;
         budget.check(0)?;
-        let filename = sniff::filename(
-            field
-                .content_disposition()
-                .and_then(|cd| cd.get_filename())
-                .unwrap_or_default(),
-        );
+        let raw_name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .unwrap_or_default()
+            .to_owned();
+        let filename = sniff::filename(&raw_name);
         let mut upload = state.documents.begin().await.map_err(AppError::internal)?;
         while let Some(chunk) = field.next().await {
             // A client that goes away ends here: `upload` is dropped and its file removed.
@@ -326,6 +326,10 @@ where
             }
             budget.check(upload.size() + chunk.len() as u64)?;
             upload.write(&chunk).await.map_err(AppError::internal)?;
+        }
+        // A browser form whose file input was left empty sends a nameless, empty part.
+        if raw_name.is_empty() && upload.size() == 0 {
+            continue;
         }
         out.file = Some((upload, filename));
     }
@@ -397,8 +401,32 @@ fn parse_parent(fields: &HashMap<String, String>) -> AppResult<(AttachedType, Uu
 }
 
 pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppResult<DocumentView> {
+    upload_with(state, user, form, None).await
+}
+
+/// An upload whose parent is known from elsewhere (a page's address), not from the form.
+pub async fn upload_to(
+    state: &AppState,
+    user: &AuthUser,
+    kind: AttachedType,
+    parent: Uuid,
+    form: Multipart,
+) -> AppResult<DocumentView> {
+    upload_with(state, user, form, Some((kind, parent))).await
+}
+
+async fn upload_with(
+    state: &AppState,
+    user: &AuthUser,
+    form: Multipart,
+    fixed: Option<(AttachedType, Uuid)>,
+) -> AppResult<DocumentView> {
+    let parent_of = |fields: &HashMap<String, String>| match fixed {
+        Some(p) => Ok(p),
+        None => parse_parent(fields),
+    };
     let form = read_form(state, form, |fields| {
-        let parent = parse_parent(fields);
+        let parent = parent_of(fields);
         let state = state.clone();
         let user = user.clone();
         async move {
@@ -412,7 +440,7 @@ pub async fn upload(state: &AppState, user: &AuthUser, form: Multipart) -> AppRe
         }
     })
     .await?;
-    let (kind, parent) = parse_parent(&form.fields)?;
+    let (kind, parent) = parent_of(&form.fields)?;
     let Some((upload, filename)) = form.file else {
         return Err(FieldErrors::single("file", "is required"));
     };
@@ -574,6 +602,51 @@ pub async fn list(
         .into_iter()
         .map(|(d, v)| view(d, v, None, &people))
         .collect())
+}
+
+/// A parent's documents with what the caller may do there, and the parent's name.
+pub struct Listing {
+    pub documents: Vec<DocumentView>,
+    pub access: Access,
+    pub parent_name: String,
+}
+
+pub async fn listing(
+    state: &AppState,
+    user: Option<&AuthUser>,
+    kind: AttachedType,
+    parent: Uuid,
+) -> AppResult<Listing> {
+    let documents = list(state, user, kind, parent).await?;
+    let mut conn = state.conn().await?;
+    let access = access(&mut conn, kind, parent, user).await?;
+    let parent_name = match kind {
+        AttachedType::Organization => crate::orgs::repo::find(&mut conn, parent)
+            .await?
+            .map(|o| o.name),
+        AttachedType::Practice => crate::practices::repo::find(&mut conn, parent)
+            .await?
+            .and_then(|p| p.content["title"].as_str().map(str::to_owned)),
+        AttachedType::Event | AttachedType::Room => None,
+    }
+    .unwrap_or_default();
+    Ok(Listing {
+        documents,
+        access,
+        parent_name,
+    })
+}
+
+/// A document with its versions, and whether the caller may add versions and delete it.
+pub async fn get_with_rights(
+    state: &AppState,
+    user: Option<&AuthUser>,
+    id: Uuid,
+) -> AppResult<(DocumentView, bool)> {
+    let mut conn = state.conn().await?;
+    let (d, a) = readable(&mut conn, id, user).await?;
+    let may_change = user.is_some_and(|u| a.may_change(&d, u));
+    Ok((full_view(&mut conn, d).await?, may_change))
 }
 
 /// The version to download (`None`: the latest) and where its content is.

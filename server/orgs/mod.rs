@@ -2,6 +2,7 @@
 
 pub mod dto;
 pub mod handlers;
+pub mod pages;
 pub mod repo;
 pub mod routes;
 pub mod service;

@@ -9,7 +9,7 @@ use super::dto::{
 use super::repo::{self, NewOrganization, OrganizationChangeset, OrganizationQuery};
 use crate::auth::AuthUser;
 use crate::auth::repo as users_repo;
-use crate::domain::{CountryCode, OrgName, WebUrl, search_text, text};
+use crate::domain::{CountryCode, Email, OrgName, WebUrl, search_text, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::pagination::{Page, PageRequest};
 use crate::pubsub::{Rights, Topic};
@@ -272,6 +272,59 @@ pub async fn add_member(
         })?;
     state.pubsub.rights_changed(Rights::User(user_id));
     Ok(repo::member(&mut conn, org_id, user_id).await?.into())
+}
+
+/// Adds the account with this email address (for forms, where people know each other by
+/// address, not by id). Only owners and admins learn whether an address has an account.
+pub async fn add_member_by_email(
+    state: &AppState,
+    caller: &AuthUser,
+    org_id: Uuid,
+    email: &str,
+    role: MemberRole,
+) -> AppResult<MemberView> {
+    let email = Email::parse(email).map_err(|m| FieldErrors::single("email", m))?;
+    let user_id = {
+        let mut conn = state.conn().await?;
+        require_owner(&mut conn, caller, org_id).await?;
+        match users_repo::find_by_email(&mut conn, email.as_str()).await? {
+            Some(u) if !users_repo::is_closed(&u) => u.id,
+            _ => {
+                return Err(FieldErrors::single(
+                    "email",
+                    "no account has this email address",
+                ));
+            }
+        }
+    };
+    add_member(state, caller, org_id, user_id, role).await
+}
+
+/// What someone may do with an organization, for pages that offer only what will work.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Standing {
+    pub role: Option<MemberRole>,
+    /// Edits the profile and manages members: its owners and platform admins.
+    pub manages: bool,
+    /// Verifies organizations: platform admins.
+    pub verifies: bool,
+}
+
+pub async fn standing(
+    state: &AppState,
+    org_id: Uuid,
+    user: Option<&AuthUser>,
+) -> AppResult<Standing> {
+    let Some(user) = user else {
+        return Ok(Standing::default());
+    };
+    let mut conn = state.conn().await?;
+    let role = repo::member_role(&mut conn, org_id, user.id).await?;
+    Ok(Standing {
+        role,
+        manages: user.is_admin() || role == Some(MemberRole::Owner),
+        verifies: user.is_admin(),
+    })
 }
 
 pub async fn list_members(

@@ -18,6 +18,8 @@ mod openapi;
 mod orgs;
 mod pages;
 mod pages_account;
+mod pages_documents;
+mod pages_orgs;
 mod practices;
 mod rights;
 mod rooms;

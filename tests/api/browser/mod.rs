@@ -68,6 +68,7 @@ mod account;
 mod accounts;
 mod axe;
 mod driver;
+mod orgs_pages;
 mod selftest;
 
 pub use axe::AxeReport;
