@@ -99,7 +99,8 @@ fn pages(cfg: &mut web::ServiceConfig) {
         .service(crate::web::assets::app_js)
         .service(crate::web::assets::app_css)
         .configure(crate::site::pages::config)
-        .configure(auth::pages::config);
+        .configure(auth::pages::config)
+        .configure(crate::practices::pages::config);
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

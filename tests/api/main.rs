@@ -16,6 +16,7 @@ mod migrations;
 mod openapi;
 mod orgs;
 mod pages;
+mod pages_practices;
 mod practices;
 mod rights;
 mod rooms;

@@ -1,0 +1,100 @@
+//! The practices pages: the catalogue (search, facets, paging), a practice's page (with
+//! comments, endorsements and adoptions), the create and edit forms with a Markdown preview,
+//! and the revisions with a side-by-side diff. Every rule stays in `service`: these
+//! handlers turn forms into the same calls the JSON handlers make, and results into HTML.
+
+mod catalogue;
+mod diff;
+mod edit;
+mod record;
+mod themes;
+
+use actix_web::{HttpRequest, web};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+pub use themes::ThemeNames;
+
+/// Whether htmx asked for a fragment rather than the whole page.
+fn wants_fragment(req: &HttpRequest) -> bool {
+    req.headers().contains_key("hx-request") && !req.headers().contains_key("hx-boosted")
+}
+
+/// A practice's address: `/practices/{id}-{slug}`.
+pub fn path_of(id: Uuid, title: &str) -> String {
+    let slug = crate::web::forms::slug(title);
+    if slug.is_empty() {
+        format!("/practices/{id}")
+    } else {
+        format!("/practices/{id}-{slug}")
+    }
+}
+
+/// The id at the start of `{id}` or `{id}-{slug}`; anything else names no practice.
+fn id_of(key: &str) -> Result<(Uuid, &str), AppError> {
+    let not_found = || AppError::not_found("practice");
+    let head = key.get(..36).ok_or_else(not_found)?;
+    let id = Uuid::parse_str(head).map_err(|_| not_found())?;
+    let rest = &key[36..];
+    if !(rest.is_empty() || rest.starts_with('-')) {
+        return Err(not_found());
+    }
+    Ok((id, rest.trim_start_matches('-')))
+}
+
+/// Markdown headings one level down, so that a write-up's `# Heading` does not outrank the
+/// page's own title (the only `h1`).
+fn shift_headings(html: &str) -> String {
+    let mut out = html.to_owned();
+    for n in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{n}>"), &format!("<h{}>", n + 1))
+            .replace(&format!("<h{n} "), &format!("<h{} ", n + 1))
+            .replace(&format!("</h{n}>"), &format!("</h{}>", n + 1));
+    }
+    out
+}
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::Data::new(ThemeNames::default()))
+        .service(catalogue::catalogue)
+        .service(edit::new_form)
+        .service(edit::create)
+        .service(edit::edit_form)
+        .service(edit::update)
+        .service(edit::publish)
+        .service(edit::archive)
+        .service(diff::revisions)
+        .service(diff::compare)
+        .service(record::comment)
+        .service(record::endorse)
+        .service(record::adopt)
+        .service(record::show);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_the_id_and_the_slug() {
+        let id = Uuid::now_v7();
+        assert_eq!(id_of(&id.to_string()).unwrap(), (id, ""));
+        assert_eq!(
+            id_of(&format!("{id}-bike-lanes")).unwrap(),
+            (id, "bike-lanes")
+        );
+        assert!(id_of(&format!("{id}x")).is_err());
+        assert!(id_of("new").is_err());
+        assert!(id_of("ééééééééééééééééééééééééééééééééééééé").is_err());
+    }
+
+    #[test]
+    fn headings_move_down_one_level() {
+        assert_eq!(
+            shift_headings("<h1>A</h1><h2 id=\"x\">B</h2><h6>C</h6>"),
+            "<h2>A</h2><h3 id=\"x\">B</h3><h6>C</h6>"
+        );
+    }
+}
