@@ -61,7 +61,7 @@ impl ThemeNames {
                 None => break,
             }
         }
-        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.sort_by_key(|t| t.name.to_lowercase());
         let list = Arc::new(out);
         *self.loaded.write().unwrap_or_else(|e| e.into_inner()) =
             Some((Instant::now(), list.clone()));
