@@ -558,3 +558,79 @@ async fn revisions_are_listed_and_two_compare_side_by_side() {
         422
     );
 }
+
+#[tokio::test]
+async fn another_city_records_adopting_it_and_the_author_archives_it() {
+    let app = TestApp::spawn().await;
+    let themes = app.theme_ids().await;
+    let ana_api = app.register("ana").await;
+    let valencia = app.city(&ana_api, "Valencia", "ES").await;
+    let mut form = practice_form(&valencia, &themes["green-mobility"]);
+    form.retain(|(k, _)| *k != "action");
+    let mut ana = signed_in(&app, "ana").await;
+    let at = ana.submit("/practices/new", form).await.location().to_owned();
+    let pid = id_in(&at);
+    ana.submit(&format!("/practices/{pid}/publish"), vec![]).await;
+
+    let lea_api = app.register("lea").await;
+    let lyon = app.city(&lea_api, "Lyon", "FR").await;
+    let mut lea = signed_in(&app, "lea").await;
+    let page = lea.get(&at).await;
+    assert!(page.html.contains("We adopted this"));
+    assert!(page.html.contains(&format!(r#"<option value="{lyon}""#)));
+    // Its own organization is not offered to the author.
+    assert!(!ana.get(&at).await.html.contains("We adopted this"));
+
+    let adoption = |status: &str| {
+        vec![
+            ("organization_id", lyon.clone()),
+            ("status", status.to_owned()),
+            ("note", "Pilot in Part-Dieu".to_owned()),
+        ]
+    };
+    let page = lea
+        .submit(&format!("/practices/{pid}/adoptions"), adoption(""))
+        .await;
+    assert_eq!(page.status, 422);
+    assert!(page.html.contains("Choose how far the adoption is."));
+    assert!(page.html.contains(">Pilot in Part-Dieu</textarea>"));
+    assert_eq!(app.count("practice_adoptions").await, 0);
+    let page = lea
+        .submit(&format!("/practices/{pid}/adoptions"), adoption("in_progress"))
+        .await;
+    assert_eq!(page.status, 303, "{}", page.html);
+    assert_eq!(page.location(), format!("{at}#adoptions"));
+    let page = lea.get(&at).await;
+    assert!(page.html.contains("Lyon · In progress"), "{}", page.html);
+    assert!(!page.html.contains(&format!(r#"<option value="{lyon}""#)));
+    assert_eq!(app.count("practice_adoptions").await, 1);
+
+    // A plain member of Lyon may not speak for it.
+    let carl_api = app.register("carl").await;
+    app.add_member(&lea_api, &lyon, &carl_api, "member").await;
+    let mut carl = signed_in(&app, "carl").await;
+    assert!(!carl.get(&at).await.html.contains("We adopted this"));
+    let page = carl
+        .submit(&format!("/practices/{pid}/adoptions"), adoption("planned"))
+        .await;
+    assert_eq!(page.status, 403);
+    assert_eq!(app.count("practice_adoptions").await, 1);
+
+    // The author archives it: still readable, no longer in the catalogue.
+    let page = ana
+        .submit(&format!("/practices/{pid}/archive"), vec![])
+        .await;
+    assert_eq!(page.status, 303);
+    let page = ana.get(&at).await;
+    assert!(page.html.contains("The practice is archived."));
+    assert!(page.html.contains(">Publish</button>"));
+    let mut reader = Visitor::new(&app);
+    assert_eq!(reader.get(&at).await.status, 200);
+    let found = reader.get("/practices?q=superblocks").await;
+    assert!(found.html.contains("No practices found"), "{}", found.html);
+    // Archiving twice is refused as the service refuses it.
+    let page = ana
+        .submit(&format!("/practices/{pid}/archive"), vec![])
+        .await;
+    assert_eq!(page.status, 409);
+}

@@ -139,7 +139,7 @@ struct CommentsFragment<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "practices/endorsement.html")]
+#[template(path = "practices/endorsement_fragment.html")]
 struct EndorsementFragment<'a> {
     ctx: &'a PageCtx,
     endorsement: Endorsement,

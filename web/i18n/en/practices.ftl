@@ -224,3 +224,5 @@ v-must-not-be-before-start-date = The end date cannot be before the start date.
 v-relevance-needs-a-query-q = Sorting by relevance needs search words.
 v-must-be-a-year = Enter a year, such as 2021.
 v-must-be-between-1900-and-2100 = Enter a year between 1900 and 2100.
+v-an-organization-cannot-adopt-its-own-practice = An organization cannot adopt its own practice.
+v-no-such-organization = Choose one of your organizations.
