@@ -7,8 +7,12 @@
 #           latency from each request's scheduled time), target p99 <= 15 ms at 2,000 req/s
 #   get     GET /api/v1/practices/{id} throughput with wrk on random published ids,
 #           target >= 30,000 req/s
+#   pages   the web pages with wrk: the catalogue page /practices?q=... (common queries)
+#           and a practice's page, target >= 5,000 req/s each with p99 <= 20 ms; and the
+#           bytes a first visit to the catalogue transfers (page + its CSS and scripts),
+#           target <= 150 KB
 #
-#   benches/run-practices.sh [search|get|all]
+#   benches/run-practices.sh [search|get|pages|all]
 #
 # Environment (defaults in brackets):
 #   N [100000] practices to seed, ORGS [500] organizations, SEED [42]
@@ -28,9 +32,9 @@ cd "$(dirname "$0")/.."
 
 part="${1:-all}"
 case "$part" in
-search | get | all) ;;
+search | get | pages | all) ;;
 *)
-    echo "usage: $0 [search|get|all]" >&2
+    echo "usage: $0 [search|get|pages|all]" >&2
     exit 2
     ;;
 esac
@@ -331,6 +335,63 @@ LUA
     fi
 fi
 
+pages_out=""
+if [ "$part" = pages ] || [ "$part" = all ]; then
+    # Common catalogue queries as people type them on the page (the API's search URLs
+    # turned into page URLs), and the canonical page address of published practices.
+    grep -v 'limit=' "$data/search.txt" | head -n 500 | sed 's|^/api/v1/practices|/practices|' >"$data/page-search.txt"
+    head -n 1000 "$data/ids.txt" | while read -r id; do
+        curl -s -o /dev/null -w '%{redirect_url}\n' "$url/practices/$id"
+    done | sed "s|^$url||" | grep '^/practices/' >"$data/page-practice.txt"
+    if [ ! -s "$data/page-practice.txt" ]; then
+        echo "/practices/{id} did not redirect to a canonical page address" >&2
+        exit 1
+    fi
+    cat >"$data/paths.lua" <<'LUA'
+-- Paths from the file named after `--`, a different sequence per thread.
+local paths = {}
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function init(args)
+  for line in io.lines(args[1]) do
+    if #line > 0 then paths[#paths + 1] = line end
+  end
+  math.randomseed(tid * 7919 + os.time())
+end
+function request()
+  return wrk.format("GET", paths[math.random(#paths)], {["Accept-Language"] = "en"})
+end
+LUA
+    for what in search practice; do
+        wrk_args=(-t"$wrk_threads" -c"$wrk_connections" --timeout 10s --latency -s "$data/paths.lua" "$url")
+        echo "+ wrk ${wrk_args[*]} -d5s -- page-$what.txt (warm-up)" >&2
+        wrk "${wrk_args[@]}" -d5s -- "$data/page-$what.txt" >/dev/null
+        echo "+ wrk ${wrk_args[*]} -d${wrk_duration}s -- page-$what.txt" >&2
+        out="$(wrk "${wrk_args[@]}" -d"${wrk_duration}s" -- "$data/page-$what.txt")"
+        echo "$out" | tee "$data/page-$what-result.txt"
+        if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+            echo "the $what page run had failed requests (see above)" >&2
+            failed=1
+        fi
+        pages_out+="== $what"$'\n'"$out"$'\n'
+    done
+    # A first visit: the catalogue page for a common query and every stylesheet, script and
+    # icon it links (as a browser with an empty cache fetches them).
+    first="/practices?q=mobility"
+    page_bytes="$(curl -s -o "$data/first.html" -w '%{size_download}' "$url$first")"
+    total="$page_bytes"
+    for asset in $(grep -oE '(href|src)="/static/[^"]+"' "$data/first.html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u); do
+        b="$(curl -s -o /dev/null -w '%{size_download}' "$url${asset//&amp;/&}")"
+        echo "  $asset: $b bytes" >&2
+        total=$((total + b))
+    done
+    echo "  $first: $page_bytes bytes; first visit in all: $total bytes" >&2
+    pages_out+="== first $total"$'\n'
+fi
+
 if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "THE SERVER DIED during the run" >&2
     exit 1
@@ -339,7 +400,7 @@ slow_after="$(grep -c 'duration: ' "$pg_log" 2>/dev/null || true)"
 slow=$((${slow_after:-0} - ${slow_before:-0}))
 
 # ---- summary ----
-summary="$(COLD_JSON="${cold_json:-}" SEARCH_JSON="$search_json" GET_OUT="$get_out" python3 - "$rate" "$duration" "$wrk_threads" "$wrk_connections" "$wrk_duration" "$n" <<'PY'
+summary="$(COLD_JSON="${cold_json:-}" SEARCH_JSON="$search_json" GET_OUT="$get_out" PAGES_OUT="$pages_out" python3 - "$rate" "$duration" "$wrk_threads" "$wrk_connections" "$wrk_duration" "$n" <<'PY'
 import json, os, re, sys
 rate, duration, wt, wc, wd, n = sys.argv[1:]
 rows, missed = [], False
@@ -382,6 +443,29 @@ if g:
                  f"{rps:.0f} req/s; p50 {pct.get('50', '?')} / p99 {pct.get('99', '?')}"
                  + ("; FAILED REQUESTS" if bad else ""),
                  "PASS" if ok else "FAIL"))
+po = os.environ.get("PAGES_OUT", "")
+for part in re.split(r"^== ", po, flags=re.M):
+    if part.startswith("first "):
+        b = int(part.split()[1])
+        ok = b <= 150_000
+        missed |= not ok
+        rows.append(("first visit of the catalogue (page + assets)", "<= 150 KB", f"{b / 1000:.1f} KB",
+                     "PASS" if ok else "FAIL"))
+    elif part.startswith(("search", "practice")):
+        what = part.split()[0]
+        m = re.search(r"Requests/sec:\s+([\d.]+)", part)
+        rps = float(m.group(1)) if m else 0.0
+        pct = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", part, re.M))
+        p99 = pct.get("99", "?")
+        ms = float(p99[:-2]) if p99.endswith("ms") else (float(p99[:-2]) / 1000 if p99.endswith("us") else
+             (float(p99[:-1]) * 1000 if p99.endswith("s") else 1e9))
+        bad = bool(re.search(r"Non-2xx|Socket errors", part))
+        ok = rps >= 5000 and ms <= 20 and not bad
+        missed |= not ok
+        name = "catalogue page /practices?q=..." if what == "search" else "practice page"
+        rows.append((f"{name}, wrk {wt}x{wc}, {wd} s", ">= 5000 req/s, p99 <= 20 ms",
+                     f"{rps:.0f} req/s; p50 {pct.get('50', '?')} / p99 {p99}" + ("; FAILED REQUESTS" if bad else ""),
+                     "PASS" if ok else "FAIL"))
 print(f"== practices benchmark: {n} practices, {os.cpu_count()} cores ==")
 w = [max(len(r[i]) for r in rows + [("test", "target", "result", "verdict")]) for i in range(4)]
 for r in [("test", "target", "result", "verdict")] + rows:

@@ -338,7 +338,10 @@ impl Application {
                     DefaultHeaders::new()
                         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                         .add((header::X_FRAME_OPTIONS, "DENY"))
-                        .add((header::REFERRER_POLICY, "no-referrer")),
+                        // Not `no-referrer`: with it browsers send `Origin: null` on this
+                        // site's own form posts, and the CSRF origin check needs the origin.
+                        // Other sites still learn nothing.
+                        .add((header::REFERRER_POLICY, "same-origin")),
                 )
                 .wrap(TracingLogger::default())
         })
@@ -424,11 +427,22 @@ fn spawn_token_pruner(pool: db::DbPool) {
 }
 
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound(format!(
-        "no route for {} {}",
-        req.method(),
-        req.path()
-    )))
+    let err = AppError::NotFound(format!("no route for {} {}", req.method(), req.path()));
+    // A browser asking for a page gets a page (in its language); API clients get JSON.
+    let wants_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if wants_html && !req.path().starts_with("/api/") {
+        let public_url = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|s| s.settings.http.public_url.clone());
+        let ctx = crate::web::PageCtx::new(&req, None, (None, None), public_url.as_deref());
+        let page = crate::web::PageError::new(&ctx, err);
+        return Ok(actix_web::ResponseError::error_response(&page));
+    }
+    Err(err)
 }
 
 fn code_for(status: u16) -> &'static str {

@@ -1,11 +1,13 @@
-// livinglab web client: plain DOM, no build step. Tokens live in sessionStorage only, and
+// livinglab live rooms and events (until they move to pages): plain DOM, no build step. The
+// access token comes from the browser session (/session/token) and lives in memory only;
 // every server string is inserted as text (never as HTML).
 "use strict";
 
 const API = "/api/v1";
 const $ = (id) => document.getElementById(id);
-let session = JSON.parse(sessionStorage.getItem("livinglab.session") || "null");
-let orgCursor = null;
+// The browser's session is a cookie (the sign-in pages set it); this page asks the server
+// for a short-lived access token from it, for the API calls and the room socket.
+let session = null; // { access_token }
 let currentUser = null; // GET /me: id, display_name, role, memberships
 
 function say(message, ok = false) {
@@ -15,32 +17,25 @@ function say(message, ok = false) {
 
 function saveSession(s) {
   session = s;
-  if (s) sessionStorage.setItem("livinglab.session", JSON.stringify(s));
-  else sessionStorage.removeItem("livinglab.session");
 }
 
 let refreshing = null;
 
-// Single flight: parallel requests that all hit an expired token share one refresh.
-// Refresh tokens are single use; sending one twice would look like theft and end the session.
+// Single flight: parallel requests that all hit an expired token share one new token.
 function refresh() {
   if (!refreshing) {
     refreshing = (async () => {
-      const res = await fetch(`${API}/auth/refresh`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ refresh_token: session.refresh_token }),
-      });
+      const res = await fetch("/session/token", { credentials: "same-origin" });
       if (!res.ok) { saveSession(null); return false; }
       const body = await res.json();
-      saveSession({ access_token: body.access_token, refresh_token: body.refresh_token });
+      saveSession({ access_token: body.access_token });
       return true;
     })().finally(() => { refreshing = null; });
   }
   return refreshing;
 }
 
-// Sends a request; on an expired access token, refreshes once and retries.
+// Sends a request; on an expired access token, gets a new one once and retries.
 async function apiFetch(method, path, body, retry = true) {
   const headers = {};
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -87,8 +82,8 @@ function formJson(form) {
 }
 
 async function showMe() {
-  if (!session) {
-    $("auth").hidden = false; $("me").hidden = true; $("nav").hidden = true;
+  if (!session && !(await refresh())) {
+    $("auth").hidden = false; $("nav").hidden = true;
     currentUser = null; leaveRoom(); $("rooms").hidden = true;
     $("my-calendar").hidden = true;
     loadEvents(true);
@@ -97,48 +92,16 @@ async function showMe() {
   try {
     const me = await api("GET", "/me");
     currentUser = me;
-    $("auth").hidden = true; $("me").hidden = false; $("nav").hidden = false;
+    $("auth").hidden = true; $("nav").hidden = false;
     $("who").textContent = `${me.display_name} (${me.role})`;
-    const list = $("memberships");
-    list.replaceChildren(...me.memberships.map((m) => li(m.organization_name, m.role)));
-    if (!me.memberships.length) list.replaceChildren(li("None yet: add your city below."));
     for (const m of me.memberships) knownOrgs.set(m.organization_id, m.organization_name);
     showRooms();
     $("my-calendar").hidden = false;
     loadEvents(true);
   } catch (e) {
     saveSession(null);
-    showMe();
+    $("auth").hidden = false;
   }
-}
-
-async function loadOrgs(reset) {
-  if (reset) { orgCursor = null; $("orgs").replaceChildren(); }
-  const q = new FormData($("org-search")).get("q") || "";
-  const params = new URLSearchParams({ limit: "20" });
-  if (q) params.set("q", q);
-  if (orgCursor) params.set("cursor", orgCursor);
-  try {
-    const page = await api("GET", `/organizations?${params}`);
-    for (const o of page.items) {
-      knownOrgs.set(o.id, o.name);
-      const where = [o.kind.replace("_", " "), o.country].join(", ");
-      $("orgs").append(li(`${o.name} (${where})`, o.verified ? "verified" : ""));
-    }
-    orgCursor = page.next_cursor;
-    $("more-orgs").hidden = !orgCursor;
-  } catch (e) { say(e.message); }
-}
-
-async function loadThemes() {
-  try {
-    const page = await api("GET", "/themes?limit=100");
-    $("themes").replaceChildren(...page.items.map((t) => {
-      const item = li(t.name);
-      item.title = t.description;
-      return item;
-    }));
-  } catch (e) { say(e.message); }
 }
 
 function onSubmit(id, handler) {
@@ -147,33 +110,6 @@ function onSubmit(id, handler) {
     try { await handler(ev.target); } catch (e) { say(e.message); }
   });
 }
-
-onSubmit("login-form", async (form) => {
-  const body = await api("POST", "/auth/login", formJson(form));
-  saveSession({ access_token: body.access_token, refresh_token: body.refresh_token });
-  form.reset(); say("Signed in.", true); showMe();
-});
-
-onSubmit("register-form", async (form) => {
-  const body = await api("POST", "/auth/register", formJson(form));
-  saveSession({ access_token: body.access_token, refresh_token: body.refresh_token });
-  form.reset(); say("Welcome!", true); showMe();
-});
-
-onSubmit("org-form", async (form) => {
-  const body = formJson(form);
-  if (body.population) body.population = Number(body.population);
-  const org = await api("POST", "/organizations", body);
-  form.reset(); say(`${org.name} created.`, true); showMe(); loadOrgs(true);
-});
-
-onSubmit("org-search", async () => loadOrgs(true));
-$("more-orgs").addEventListener("click", () => loadOrgs(false));
-$("logout").addEventListener("click", async () => {
-  leaveRoom();
-  if (session) await api("POST", "/auth/logout", { refresh_token: session.refresh_token }).catch(() => {});
-  saveSession(null); say("Signed out.", true); showMe();
-});
 
 // ---------------------------------------------------------------------------------------
 // Rooms: the live workshop client. REST lists and creates rooms and loads history; one
@@ -1196,181 +1132,4 @@ $("calendar-token").addEventListener("click", async () => {
   } catch (e) { say(e.message); }
 });
 
-// ---- good practices -----------------------------------------------------------------
-
-// Search state: the query and sort from the form, filters picked from the facets.
-const practiceSearch = { filters: {}, cursor: null };
-
-// The snippet is escaped by the server except for <mark>; build it from text anyway.
-function snippetNode(html) {
-  const node = el("span", "snippet muted small");
-  const parts = html.split(/(<mark>.*?<\/mark>)/);
-  for (const part of parts) {
-    const m = part.match(/^<mark>(.*)<\/mark>$/);
-    const text = (m ? m[1] : part)
-      .replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"')
-      .replaceAll("&#39;", "'").replaceAll("&amp;", "&");
-    node.append(m ? el("mark", null, text) : document.createTextNode(text));
-  }
-  return node;
-}
-
-function practiceItem(p) {
-  const item = el("li");
-  const name = el("a", "name", p.title);
-  name.href = `#/practices/${p.id}`;
-  item.append(name, el("span", "muted small",
-    ` ${p.organization.name} (${p.organization.country}) · ${p.language} · ${p.implementation_status}`));
-  for (const t of p.themes) item.append(el("span", "badge", t));
-  if (p.endorsement_count) item.append(el("span", "badge", `${p.endorsement_count} endorsements`));
-  const summary = el("div", "small", p.summary);
-  item.append(summary);
-  if (p.snippet) item.append(snippetNode(p.snippet));
-  return item;
-}
-
-function renderFacets(facets) {
-  const box = $("practice-facets");
-  box.replaceChildren();
-  const names = { themes: "theme", countries: "country", implementation_status: "implementation_status", languages: "language" };
-  for (const [facet, param] of Object.entries(names)) {
-    const counts = Object.entries(facets[facet] || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    if (!counts.length) continue;
-    const group = el("div", null, `${facet.replace("_", " ")}: `);
-    for (const [value, n] of counts) {
-      const active = practiceSearch.filters[param] === value;
-      group.append(btn(`${value} (${n})`, () => {
-        if (active) delete practiceSearch.filters[param];
-        else practiceSearch.filters[param] = value;
-        loadPractices(true);
-      }, active ? "small" : "small secondary"));
-    }
-    box.append(group);
-  }
-  const active = Object.entries(practiceSearch.filters).map(([k, v]) => `${k}=${v}`).join(", ");
-  $("practice-filters").textContent = active ? `Filters: ${active} (click a filter again to remove it)` : "";
-}
-
-async function loadPractices(reset) {
-  if (reset) practiceSearch.cursor = null;
-  const form = formJson($("practice-search"));
-  const params = new URLSearchParams({ limit: "10", ...form, ...practiceSearch.filters });
-  if (practiceSearch.cursor) params.set("cursor", practiceSearch.cursor);
-  try {
-    const page = await api("GET", `/practices?${params}`);
-    const items = page.items.map(practiceItem);
-    if (reset) $("practice-list").replaceChildren(...items);
-    else $("practice-list").append(...items);
-    if (reset && !items.length) $("practice-list").replaceChildren(li("No practices match."));
-    if (reset) {
-      renderFacets(page.facets);
-      $("practices-title").textContent = `Good practices (${page.total})`;
-    }
-    practiceSearch.cursor = page.next_cursor;
-    $("more-practices").hidden = !practiceSearch.cursor;
-  } catch (e) { say(e.message); }
-}
-
-function section(title, html) {
-  const box = el("div");
-  box.append(el("h4", null, title));
-  const md = el("div", "md");
-  md.innerHTML = html; // sanitized by the server (pulldown-cmark + ammonia)
-  box.append(md);
-  return box;
-}
-
-function commentNode(c, practiceId) {
-  const node = el("div", "comment");
-  const who = c.author ? c.author.display_name : "(deleted account)";
-  node.append(el("div", "muted small", `${who} · ${when(c.created_at)}${c.edited_at ? " (edited)" : ""}`));
-  if (c.deleted) node.append(el("em", "muted", "deleted"));
-  else {
-    const body = el("div", "md");
-    body.innerHTML = c.body_html; // sanitized by the server
-    node.append(body);
-  }
-  if (session && !c.deleted && !c.parent_id) {
-    node.append(btn("Reply", async () => {
-      const text = prompt("Your reply");
-      if (!text) return;
-      try {
-        await api("POST", `/practices/${practiceId}/comments`, { body: text, parent_id: c.id });
-        await showPractice(practiceId);
-      } catch (e) { say(e.message); }
-    }));
-  }
-  if (session && !c.deleted && (isStaff() || (c.author && currentUser && c.author.user_id === currentUser.id))) {
-    node.append(btn("Delete", async () => {
-      try { await api("DELETE", `/comments/${c.id}`); await showPractice(practiceId); } catch (e) { say(e.message); }
-    }));
-  }
-  for (const r of c.replies || []) node.append(commentNode(r, practiceId));
-  return node;
-}
-
-async function showPractice(id) {
-  const box = $("practice-detail");
-  try {
-    const p = await api("GET", `/practices/${id}`);
-    const comments = await api("GET", `/practices/${id}/comments?limit=100`);
-    box.replaceChildren();
-    box.append(el("h3", null, p.title));
-    box.append(el("p", "muted", `${p.organization.name} (${p.organization.country}) · ${p.status} · ` +
-      `${p.implementation_status}${p.start_date ? ` since ${p.start_date}` : ""} · revision ${p.revision}`));
-    for (const t of p.themes) box.append(el("span", "badge", t.name));
-    box.append(el("p", null, p.summary));
-    box.append(section("What was done", p.html.body));
-    if (p.html.results) box.append(section("Results", p.html.results));
-    if (p.html.lessons_learned) box.append(section("Lessons learned", p.html.lessons_learned));
-    if (p.html.transferability) box.append(section("Transferability", p.html.transferability));
-    if (p.budget) box.append(el("p", "small", `Budget: ${p.budget.amount.toLocaleString()} ${p.budget.currency}`));
-    for (const l of p.links) {
-      if (!/^https?:\/\//.test(l.url)) continue;
-      const a = el("a", "small", l.title || l.url);
-      a.href = l.url; a.rel = "noopener noreferrer nofollow"; a.target = "_blank";
-      box.append(a, document.createTextNode(" "));
-    }
-    box.append(el("p", "small",
-      `${p.counts.endorsements} endorsements · ${p.counts.comments} comments · adopted by ` +
-      (p.adopted_by.length ? p.adopted_by.map((a) => `${a.organization.name} (${a.status.replace("_", " ")})`).join(", ") : "nobody yet")));
-    if (session && p.status === "published") {
-      const mine = await api("GET", `/practices/${id}/endorsement`).catch(() => null);
-      const endorsed = mine && mine.endorsed;
-      box.append(btn(endorsed ? "Withdraw endorsement" : "Endorse", async () => {
-        try { await api(endorsed ? "DELETE" : "PUT", `/practices/${id}/endorsement`); await showPractice(id); } catch (e) { say(e.message); }
-      }));
-    }
-    box.append(el("h4", null, "Comments"));
-    for (const c of comments.items) box.append(commentNode(c, id));
-    if (session) {
-      const form = el("form", "inline-form");
-      const input = el("input");
-      input.name = "body"; input.required = true; input.maxLength = 5000;
-      input.placeholder = "Ask the city a question"; input.setAttribute("aria-label", "Comment");
-      form.append(input, el("button", null, "Comment"));
-      form.addEventListener("submit", async (ev) => {
-        ev.preventDefault();
-        try { await api("POST", `/practices/${id}/comments`, { body: input.value }); await showPractice(id); } catch (e) { say(e.message); }
-      });
-      box.append(form);
-    }
-    box.hidden = false;
-    box.scrollIntoView({ block: "start" });
-  } catch (e) { say(e.message); }
-}
-
-function showLinkedPractice() {
-  const m = location.hash.match(/^#\/practices\/([0-9a-f-]{36})$/);
-  if (m) showPractice(m[1]);
-}
-
-onSubmit("practice-search", async () => loadPractices(true));
-$("more-practices").addEventListener("click", () => loadPractices(false));
-window.addEventListener("hashchange", showLinkedPractice);
-
 showMe();
-loadOrgs(true);
-loadThemes();
-loadPractices(true);
-showLinkedPractice();

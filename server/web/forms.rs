@@ -152,6 +152,15 @@ pub struct PageError {
     err: AppError,
 }
 
+impl PageError {
+    pub fn new(ctx: &PageCtx, err: AppError) -> Self {
+        PageError {
+            ctx: Box::new(ctx.clone()),
+            err,
+        }
+    }
+}
+
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.err.fmt(f)
@@ -213,10 +222,7 @@ pub trait OrPage<T> {
 
 impl<T, E: Into<AppError>> OrPage<T> for Result<T, E> {
     fn page(self, ctx: &PageCtx) -> Result<T, PageError> {
-        self.map_err(|e| PageError {
-            ctx: Box::new(ctx.clone()),
-            err: e.into(),
-        })
+        self.map_err(|e| PageError::new(ctx, e.into()))
     }
 }
 

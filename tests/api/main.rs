@@ -2,6 +2,7 @@
 
 mod account;
 mod auth;
+mod browser;
 mod contract;
 mod documents;
 mod embedded;

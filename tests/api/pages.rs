@@ -471,3 +471,41 @@ fn templates_hold_no_text_outside_the_catalogue() {
         offences.join("\n")
     );
 }
+
+#[tokio::test]
+async fn a_browser_gets_a_page_for_an_unknown_address_and_an_api_client_json() {
+    let app = TestApp::spawn().await;
+    let mut v = Visitor::new(&app);
+    v.accept_language = Some("fr");
+    let page = v
+        .request(
+            Method::GET,
+            "/no-such-page",
+            None,
+            &[("accept", "text/html")],
+        )
+        .await;
+    assert_eq!(page.status, 404);
+    assert!(
+        page.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(page.html.contains(r#"<html lang="fr">"#));
+    let api = v
+        .request(
+            Method::GET,
+            "/api/v1/nope",
+            None,
+            &[("accept", "text/html")],
+        )
+        .await;
+    assert_eq!(api.status, 404);
+    assert!(
+        api.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+}
