@@ -568,9 +568,14 @@ async fn another_city_records_adopting_it_and_the_author_archives_it() {
     let mut form = practice_form(&valencia, &themes["green-mobility"]);
     form.retain(|(k, _)| *k != "action");
     let mut ana = signed_in(&app, "ana").await;
-    let at = ana.submit("/practices/new", form).await.location().to_owned();
+    let at = ana
+        .submit("/practices/new", form)
+        .await
+        .location()
+        .to_owned();
     let pid = id_in(&at);
-    ana.submit(&format!("/practices/{pid}/publish"), vec![]).await;
+    ana.submit(&format!("/practices/{pid}/publish"), vec![])
+        .await;
 
     let lea_api = app.register("lea").await;
     let lyon = app.city(&lea_api, "Lyon", "FR").await;
@@ -596,7 +601,10 @@ async fn another_city_records_adopting_it_and_the_author_archives_it() {
     assert!(page.html.contains(">Pilot in Part-Dieu</textarea>"));
     assert_eq!(app.count("practice_adoptions").await, 0);
     let page = lea
-        .submit(&format!("/practices/{pid}/adoptions"), adoption("in_progress"))
+        .submit(
+            &format!("/practices/{pid}/adoptions"),
+            adoption("in_progress"),
+        )
         .await;
     assert_eq!(page.status, 303, "{}", page.html);
     assert_eq!(page.location(), format!("{at}#adoptions"));
@@ -616,7 +624,11 @@ async fn another_city_records_adopting_it_and_the_author_archives_it() {
     assert_eq!(page.status, 403);
     assert_eq!(app.count("practice_adoptions").await, 1);
 
-    // The author archives it: still readable, no longer in the catalogue.
+    // The author archives it: still readable, no longer in the catalogue (a page of it
+    // that was just shown is not shown again).
+    let mut reader = Visitor::new(&app);
+    let found = reader.get("/practices?q=superblocks").await;
+    assert!(found.html.contains("One practice found"), "{}", found.html);
     let page = ana
         .submit(&format!("/practices/{pid}/archive"), vec![])
         .await;
@@ -624,7 +636,6 @@ async fn another_city_records_adopting_it_and_the_author_archives_it() {
     let page = ana.get(&at).await;
     assert!(page.html.contains("The practice is archived."));
     assert!(page.html.contains(">Publish</button>"));
-    let mut reader = Visitor::new(&app);
     assert_eq!(reader.get(&at).await.status, 200);
     let found = reader.get("/practices?q=superblocks").await;
     assert!(found.html.contains("No practices found"), "{}", found.html);

@@ -6,6 +6,10 @@
 //! ticks to keep (they are listed beside the box), so a filter never narrows a new search
 //! unseen.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, get, web};
 use askama::Template;
@@ -20,7 +24,7 @@ use crate::practices::service;
 use crate::shared::vocab::OrgKind;
 use crate::state::AppState;
 use crate::web::forms::Fields;
-use crate::web::{OrPage, PageCtx, PageResult, Problems};
+use crate::web::{OrPage, PageCtx, PageError, PageResult, Problems};
 
 /// The filters a catalogue URL may carry, in the order they are written back.
 const FILTERS: &[&str] = &[
@@ -224,30 +228,71 @@ struct Item {
 struct CataloguePage<'a> {
     ctx: &'a PageCtx,
     f: Fields<'a>,
-    r: Results,
+    region: &'a Region,
     q: String,
+    kind: String,
+    year: String,
     kinds: Vec<(String, String)>,
 }
 
 #[derive(Template)]
 #[template(path = "practices/results.html")]
 struct ResultsFragment<'a> {
+    region: &'a Region,
+}
+
+#[derive(Template)]
+#[template(path = "practices/results_inner.html")]
+struct RegionHtml<'a> {
     ctx: &'a PageCtx,
     r: Results,
 }
 
 /// What the results region shows (the whole page and the htmx fragment share it).
 struct Results {
-    count: String,
     items: Vec<Item>,
     facets: Vec<Facet>,
     chips: Vec<Chip>,
     sorts: Vec<SortLink>,
     next: Option<String>,
     first: Option<String>,
-    kind: String,
-    year: String,
-    oob: bool,
+}
+
+/// The results region as HTML, and the count above it. It depends on the query and the
+/// language only (nothing of the viewer's), so it is kept per worker and served again
+/// until the catalogue changes: most visits are to a few common pages.
+pub struct Region {
+    html: String,
+    count: String,
+}
+
+#[derive(Default)]
+pub struct Regions {
+    map: RwLock<HashMap<String, (u64, Instant, Arc<Region>)>>,
+}
+
+const REGION_TTL: Duration = Duration::from_secs(600);
+const MAX_REGIONS: usize = 2_000;
+
+impl Regions {
+    fn get(&self, key: &str, generation: u64) -> Option<Arc<Region>> {
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        map.get(key)
+            .filter(|(g, at, _)| *g == generation && at.elapsed() < REGION_TTL)
+            .map(|(_, _, r)| r.clone())
+    }
+
+    fn put(&self, key: String, generation: u64, region: Arc<Region>) {
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_REGIONS {
+            // Entries of older generations are dead anyway; if all are live, start over.
+            map.retain(|_, (g, _, _)| *g == generation);
+            if map.len() >= MAX_REGIONS {
+                map.clear();
+            }
+        }
+        map.insert(key, (generation, Instant::now(), region));
+    }
 }
 
 fn status_label(ctx: &PageCtx, s: &str) -> String {
@@ -411,7 +456,6 @@ fn results(
         q.url()
     });
     Results {
-        count: ctx.t1("prac-results-count", "count", res.total),
         items: res
             .items
             .into_iter()
@@ -422,9 +466,6 @@ fn results(
         sorts,
         next,
         first,
-        kind: query.joined("organization_kind").unwrap_or_default(),
-        year: query.joined("year").unwrap_or_default(),
-        oob: false,
     }
 }
 
@@ -438,18 +479,25 @@ async fn search(
     serde_json::from_slice(&bytes).map_err(AppError::internal)
 }
 
-#[get("/practices")]
-pub async fn catalogue(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    cache: web::Data<PracticeCache>,
-    themes: web::Data<ThemeNames>,
-    viewer: Viewer,
-) -> PageResult {
-    let ctx = &viewer.ctx;
-    let query = Query::parse(req.query_string());
+/// The results region for `query`: kept, or searched and rendered (and kept when the
+/// search succeeded and nothing changed meanwhile). A 422 names what is wrong.
+async fn region(
+    state: &AppState,
+    cache: &PracticeCache,
+    themes: &ThemeNames,
+    regions: &Regions,
+    ctx: &PageCtx,
+    query: &Query,
+) -> Result<(Arc<Region>, Problems), PageError> {
+    let key = format!("{}|{}", ctx.lang.code(), query.url());
+    let generation = cache.generation();
+    if cache.enabled()
+        && let Some(hit) = regions.get(&key, generation)
+    {
+        return Ok((hit, Problems::default()));
+    }
     let found = match query.params() {
-        Ok(params) => search(&state, &cache, &params).await,
+        Ok(params) => search(state, cache, &params).await,
         Err(e) => Err(e),
     };
     let (res, problems) = match found {
@@ -466,7 +514,7 @@ pub async fn catalogue(
         Err(e) => return Err(e).page(ctx),
     };
     let known: Vec<&str> = res.facets.themes.keys().map(String::as_str).collect();
-    let themes = themes.all(&state, &known).await.page(ctx)?;
+    let themes = themes.all(state, &known).await.page(ctx)?;
     // The organization's name for its chip: the results name it when there are any.
     let org_name = query.joined("organization").and_then(|id| {
         res.items
@@ -474,15 +522,38 @@ pub async fn catalogue(
             .find(|i| i.organization.id.to_string() == id)
             .map(|i| i.organization.name.clone())
     });
+    let count = ctx.t1("prac-results-count", "count", res.total);
+    let r = results(ctx, query, res, &themes, org_name);
+    let html = RegionHtml { ctx, r }
+        .render()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("results region: {e}")))
+        .page(ctx)?;
+    let region = Arc::new(Region { html, count });
+    if problems.is_empty() && cache.enabled() {
+        regions.put(key, generation, region.clone());
+    }
+    Ok((region, problems))
+}
+
+#[get("/practices")]
+pub async fn catalogue(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    cache: web::Data<PracticeCache>,
+    themes: web::Data<ThemeNames>,
+    regions: web::Data<Regions>,
+    viewer: Viewer,
+) -> PageResult {
+    let ctx = &viewer.ctx;
+    let query = Query::parse(req.query_string());
+    let (region, problems) = region(&state, &cache, &themes, &regions, ctx, &query).await?;
     let status = if problems.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut r = results(ctx, &query, res, &themes, org_name);
     if wants_fragment(&req) {
-        r.oob = true;
-        let mut res = ctx.render(status, &ResultsFragment { ctx, r });
+        let mut res = ctx.render(status, &ResultsFragment { region: &region });
         res.headers_mut().insert(
             actix_web::http::header::CACHE_CONTROL,
             actix_web::http::header::HeaderValue::from_static("no-store"),
@@ -501,8 +572,10 @@ pub async fn catalogue(
         &CataloguePage {
             ctx,
             f: Fields::new(ctx, &problems),
-            r,
+            region: &region,
             q: query.q.clone(),
+            kind: query.joined("organization_kind").unwrap_or_default(),
+            year: query.joined("year").unwrap_or_default(),
             kinds,
         },
     ))
