@@ -59,6 +59,7 @@ fn shift_headings(html: &str) -> String {
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::Data::new(ThemeNames::default()))
         .app_data(web::Data::new(catalogue::Regions::default()))
+        .app_data(web::Data::new(record::Articles::default()))
         .service(catalogue::catalogue)
         .service(edit::new_form)
         .service(edit::create)

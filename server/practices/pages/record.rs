@@ -1,6 +1,10 @@
 //! A practice's page, `/practices/{id}-{slug}`: every field once, comments with replies,
 //! endorsing, and "we adopted this" for members of other organizations.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
@@ -21,7 +25,7 @@ use crate::practices::service;
 use crate::shared::vocab::{AdoptionStatus, MemberRole, PracticeStatus};
 use crate::state::AppState;
 use crate::web::forms::Fields;
-use crate::web::{Form, OrPage, PageCtx, PageResult, Problems};
+use crate::web::{Form, OrPage, PageCtx, PageError, PageResult, Problems};
 
 /// The record, typed: the service answers cached JSON bytes (the API's body).
 pub(super) async fn record(
@@ -100,8 +104,57 @@ struct Adopter {
     since: String,
 }
 
+/// A practice's article (everything in `main`) with what the page's head needs. For
+/// anonymous readers it is the same for everyone of a language and timezone, so it is
+/// kept until the catalogue changes (`Articles`).
+pub struct Article {
+    html: String,
+    title: String,
+    description: String,
+    path: String,
+    indexable: bool,
+}
+
+type ArticleKey = (Uuid, &'static str, String);
+
+#[derive(Default)]
+pub struct Articles {
+    map: RwLock<HashMap<ArticleKey, (u64, Instant, Arc<Article>)>>,
+}
+
+const ARTICLE_TTL: Duration = Duration::from_secs(600);
+const MAX_ARTICLES: usize = 5_000;
+
+impl Articles {
+    fn get(&self, key: &ArticleKey, generation: u64) -> Option<Arc<Article>> {
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        map.get(key)
+            .filter(|(g, at, _)| *g == generation && at.elapsed() < ARTICLE_TTL)
+            .map(|(_, _, a)| a.clone())
+    }
+
+    fn put(&self, key: ArticleKey, generation: u64, article: Arc<Article>) {
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_ARTICLES {
+            // Entries of older generations are dead anyway; if all are live, start over.
+            map.retain(|_, (g, _, _)| *g == generation);
+            if map.len() >= MAX_ARTICLES {
+                map.clear();
+            }
+        }
+        map.insert(key, (generation, Instant::now(), article));
+    }
+}
+
 #[derive(Template)]
 #[template(path = "practices/show.html")]
+struct ShowPage<'a> {
+    ctx: &'a PageCtx,
+    a: &'a Article,
+}
+
+#[derive(Template)]
+#[template(path = "practices/article.html")]
 struct RecordPage<'a> {
     ctx: &'a PageCtx,
     f: Fields<'a>,
@@ -223,6 +276,22 @@ async fn page(
     kept: Kept,
     status: StatusCode,
 ) -> PageResult {
+    let a = article(state, viewer, p, kept).await?;
+    Ok(viewer.ctx.render(
+        status,
+        &ShowPage {
+            ctx: &viewer.ctx,
+            a: &a,
+        },
+    ))
+}
+
+async fn article(
+    state: &AppState,
+    viewer: &Viewer,
+    p: PracticeView,
+    kept: Kept,
+) -> Result<Article, PageError> {
     let ctx = &viewer.ctx;
     let user = viewer.user.as_ref();
     let mut comments = comments_of(state, ctx, user, &p, kept.cursor)
@@ -348,7 +417,17 @@ async fn page(
         adopt_input: kept.adoption.unwrap_or_default(),
         p,
     };
-    Ok(ctx.render(status, &page))
+    let html = page
+        .render()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("practice article: {e}")))
+        .page(ctx)?;
+    Ok(Article {
+        html,
+        title: page.p.content.title.clone(),
+        description: page.description.clone(),
+        path: page.path.clone(),
+        indexable: page.indexable,
+    })
 }
 
 #[derive(Deserialize)]
@@ -361,26 +440,52 @@ pub struct ShowQuery {
 pub async fn show(
     state: web::Data<AppState>,
     cache: web::Data<PracticeCache>,
+    articles: web::Data<Articles>,
     viewer: Viewer,
     key: web::Path<String>,
     q: web::Query<ShowQuery>,
 ) -> PageResult {
     let ctx = &viewer.ctx;
     let (id, _) = id_of(&key).page(ctx)?;
+    let here = format!("/practices/{key}");
+    let moved = |to: &str| {
+        HttpResponse::MovedPermanently()
+            .insert_header((header::LOCATION, to.to_owned()))
+            .finish()
+    };
+    let cursor = q.into_inner().comments;
+    let shared = (viewer.user.is_none() && cursor.is_none() && cache.enabled())
+        .then(|| (id, ctx.lang.code(), ctx.tz.name().to_owned()));
+    let generation = cache.generation();
+    if let Some(k) = &shared
+        && let Some(a) = articles.get(k, generation)
+    {
+        if a.path != here {
+            return Ok(moved(&a.path));
+        }
+        return Ok(ctx.ok(&ShowPage { ctx, a: &a }));
+    }
     let p = record(&state, &cache, viewer.user.as_ref(), id)
         .await
         .page(ctx)?;
     let canonical = path_of(p.id, &p.content.title);
-    if canonical != format!("/practices/{key}") {
-        return Ok(HttpResponse::MovedPermanently()
-            .insert_header((header::LOCATION, canonical))
-            .finish());
+    if canonical != here {
+        return Ok(moved(&canonical));
     }
+    // Only what anyone may read is shared: anonymous readers see nothing else, and a
+    // draft or a hidden record is never theirs.
+    let public = p.status != PracticeStatus::Draft && p.hidden.is_none();
     let kept = Kept {
-        cursor: q.into_inner().comments,
+        cursor,
         ..Kept::default()
     };
-    page(&state, &viewer, p, kept, StatusCode::OK).await
+    let a = Arc::new(article(&state, &viewer, p, kept).await?);
+    if let Some(k) = shared
+        && public
+    {
+        articles.put(k, generation, a.clone());
+    }
+    Ok(ctx.ok(&ShowPage { ctx, a: &a }))
 }
 
 #[derive(Deserialize)]
