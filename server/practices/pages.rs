@@ -9,12 +9,68 @@ mod edit;
 mod record;
 mod themes;
 
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
 use actix_web::{HttpRequest, web};
 use uuid::Uuid;
 
 use crate::error::AppError;
 
 pub use themes::ThemeNames;
+
+struct Entry<V> {
+    generation: u64,
+    at: Instant,
+    value: Arc<V>,
+}
+
+/// Rendered HTML kept per worker while the catalogue's generation (`PracticeCache`, moved
+/// on by every write to practices and organizations) is the one it was rendered in.
+pub struct Rendered<K, V> {
+    map: RwLock<HashMap<K, Entry<V>>>,
+    max: usize,
+}
+
+/// A safety net, as the practice cache's own lifetime is.
+const RENDERED_TTL: Duration = Duration::from_secs(600);
+
+impl<K: Hash + Eq, V> Rendered<K, V> {
+    fn new(max: usize) -> Self {
+        Rendered {
+            map: RwLock::new(HashMap::new()),
+            max,
+        }
+    }
+
+    fn get(&self, key: &K, generation: u64) -> Option<Arc<V>> {
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        map.get(key)
+            .filter(|e| e.generation == generation && e.at.elapsed() < RENDERED_TTL)
+            .map(|e| e.value.clone())
+    }
+
+    fn put(&self, key: K, generation: u64, value: Arc<V>) {
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= self.max {
+            // Entries of older generations are dead anyway; if all are live, start over.
+            map.retain(|_, e| e.generation == generation);
+            if map.len() >= self.max {
+                map.clear();
+            }
+        }
+        map.insert(
+            key,
+            Entry {
+                generation,
+                at: Instant::now(),
+                value,
+            },
+        );
+    }
+}
 
 /// Whether htmx asked for a fragment rather than the whole page.
 fn wants_fragment(req: &HttpRequest) -> bool {
@@ -58,8 +114,8 @@ fn shift_headings(html: &str) -> String {
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::Data::new(ThemeNames::default()))
-        .app_data(web::Data::new(catalogue::Regions::default()))
-        .app_data(web::Data::new(record::Articles::default()))
+        .app_data(web::Data::new(catalogue::Regions::new(2_000)))
+        .app_data(web::Data::new(record::Articles::new(5_000)))
         .service(catalogue::catalogue)
         .service(edit::new_form)
         .service(edit::create)

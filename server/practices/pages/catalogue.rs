@@ -6,9 +6,7 @@
 //! ticks to keep (they are listed beside the box), so a filter never narrows a new search
 //! unseen.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, get, web};
@@ -266,34 +264,7 @@ pub struct Region {
     count: String,
 }
 
-#[derive(Default)]
-pub struct Regions {
-    map: RwLock<HashMap<String, (u64, Instant, Arc<Region>)>>,
-}
-
-const REGION_TTL: Duration = Duration::from_secs(600);
-const MAX_REGIONS: usize = 2_000;
-
-impl Regions {
-    fn get(&self, key: &str, generation: u64) -> Option<Arc<Region>> {
-        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
-        map.get(key)
-            .filter(|(g, at, _)| *g == generation && at.elapsed() < REGION_TTL)
-            .map(|(_, _, r)| r.clone())
-    }
-
-    fn put(&self, key: String, generation: u64, region: Arc<Region>) {
-        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= MAX_REGIONS {
-            // Entries of older generations are dead anyway; if all are live, start over.
-            map.retain(|_, (g, _, _)| *g == generation);
-            if map.len() >= MAX_REGIONS {
-                map.clear();
-            }
-        }
-        map.insert(key, (generation, Instant::now(), region));
-    }
-}
+pub type Regions = super::Rendered<String, Region>;
 
 fn status_label(ctx: &PageCtx, s: &str) -> String {
     ctx.t(&format!("prac-status-{s}"))

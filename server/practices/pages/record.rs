@@ -1,9 +1,7 @@
 //! A practice's page, `/practices/{id}-{slug}`: every field once, comments with replies,
 //! endorsing, and "we adopted this" for members of other organizations.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -115,36 +113,9 @@ pub struct Article {
     indexable: bool,
 }
 
-type ArticleKey = (Uuid, &'static str, String);
+pub type ArticleKey = (Uuid, &'static str, String);
 
-#[derive(Default)]
-pub struct Articles {
-    map: RwLock<HashMap<ArticleKey, (u64, Instant, Arc<Article>)>>,
-}
-
-const ARTICLE_TTL: Duration = Duration::from_secs(600);
-const MAX_ARTICLES: usize = 5_000;
-
-impl Articles {
-    fn get(&self, key: &ArticleKey, generation: u64) -> Option<Arc<Article>> {
-        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
-        map.get(key)
-            .filter(|(g, at, _)| *g == generation && at.elapsed() < ARTICLE_TTL)
-            .map(|(_, _, a)| a.clone())
-    }
-
-    fn put(&self, key: ArticleKey, generation: u64, article: Arc<Article>) {
-        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= MAX_ARTICLES {
-            // Entries of older generations are dead anyway; if all are live, start over.
-            map.retain(|_, (g, _, _)| *g == generation);
-            if map.len() >= MAX_ARTICLES {
-                map.clear();
-            }
-        }
-        map.insert(key, (generation, Instant::now(), article));
-    }
-}
+pub type Articles = super::Rendered<ArticleKey, Article>;
 
 #[derive(Template)]
 #[template(path = "practices/show.html")]
