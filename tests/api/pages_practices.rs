@@ -212,6 +212,7 @@ async fn a_write_up_is_published_found_by_a_typo_and_a_facet_then_commented_and_
 
     // She reads it, signs up, comments, replies and endorses.
     let read = bea.get(&at).await;
+    assert_eq!(stranger.get(&at).await.status, 200);
     assert!(read.html.contains("<strong>nine blocks</strong>"));
     assert!(read.html.contains("Sign in to comment"));
     assert!(
