@@ -102,6 +102,7 @@ fn pages(cfg: &mut web::ServiceConfig) {
         .configure(crate::account::pages::config)
         .configure(crate::users::pages::config)
         .configure(crate::documents::pages::config)
+        .configure(crate::practices::pages::config)
         .configure(orgs::pages::config)
         .configure(auth::pages::config);
 }

@@ -142,7 +142,7 @@ pub struct PracticeContent {
     pub contact: Option<Contact>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct OrgRef {
     pub id: Uuid,
     pub name: String,
@@ -151,21 +151,21 @@ pub struct OrgRef {
     pub population: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThemeRef {
     pub id: Uuid,
     pub slug: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CountsView {
     pub comments: i32,
     pub endorsements: i32,
     pub adoptions: i32,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AdopterView {
     pub adoption_id: Uuid,
     pub organization: OrgRef,
@@ -173,14 +173,14 @@ pub struct AdopterView {
     pub since: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct HiddenView {
     pub at: DateTime<Utc>,
     pub reason: String,
 }
 
 /// Markdown fields rendered to HTML that is safe to insert into a page.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct HtmlView {
     pub body: String,
     pub results: Option<String>,
@@ -188,7 +188,7 @@ pub struct HtmlView {
     pub transferability: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PracticeView {
     pub id: Uuid,
     pub organization: OrgRef,

@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod dto;
 pub mod handlers;
+pub mod pages;
 pub mod repo;
 pub mod routes;
 pub mod search;
