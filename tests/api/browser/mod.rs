@@ -69,6 +69,7 @@ mod accounts;
 mod axe;
 mod driver;
 mod orgs_pages;
+mod practices;
 mod selftest;
 
 pub use axe::AxeReport;
