@@ -66,7 +66,8 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ana.fill("Transferability", "Any city with a regular street grid.")
                 .await;
             ana.click("Save as draft").await;
-            ana.wait_for_text("Your practice is saved as a draft.").await;
+            ana.wait_for_text("Your practice is saved as a draft.")
+                .await;
             ana.axe().await;
 
             // A PDF attached from the practice's page (the list arrives by htmx).
@@ -99,9 +100,13 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ben.axe().await;
             ben.click(TITLE).await;
             ben.wait_for_text("Traffic down 58 %").await;
-            assert!(ben.text().await.contains("Superblock plan"), "the PDF is not listed");
+            assert!(
+                ben.text().await.contains("Superblock plan"),
+                "the PDF is not listed"
+            );
             ben.axe().await;
-            ben.fill("Your comment", "We want to try this in Lyon.").await;
+            ben.fill("Your comment", "We want to try this in Lyon.")
+                .await;
             ben.click("Post comment").await;
             ben.wait_for_text("We want to try this in Lyon.").await;
             ben.click("Endorse this practice").await;
