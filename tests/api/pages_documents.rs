@@ -5,6 +5,7 @@
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
+use crate::contract::Checked as _;
 use crate::helpers::TestApp;
 use crate::pages::Visitor;
 
@@ -71,7 +72,7 @@ async fn send_multipart(
         .header("cookie", cookies)
         .header("origin", origin.unwrap_or(&v.base))
         .multipart(form)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     // Keep what the answer sets (the one-time notice), as the browser would.
@@ -157,7 +158,7 @@ async fn download(
     let res = reqwest::Client::new()
         .get(format!("{}{path}", v.base))
         .header("cookie", cookies)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     let status = res.status();
@@ -349,7 +350,7 @@ async fn an_upload_without_the_csrf_token_is_refused_and_stores_nothing() {
         .header("cookie", cookies)
         .header("origin", ana.base.clone())
         .multipart(form)
-        .send()
+        .send_checked()
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
@@ -498,7 +499,7 @@ async fn an_upload_sent_by_htmx_answers_with_the_list_in_place() {
             .header("origin", ana.base.clone())
             .header("hx-request", "true")
             .multipart(form)
-            .send()
+            .send_checked()
     };
     let res = send(pdf(4000, 2), "agenda.pdf").await.unwrap();
     assert_eq!(res.status(), 200);
