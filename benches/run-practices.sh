@@ -339,7 +339,7 @@ pages_out=""
 if [ "$part" = pages ] || [ "$part" = all ]; then
     # Common catalogue queries as people type them on the page (the API's search URLs
     # turned into page URLs), and the canonical page address of published practices.
-    grep -v 'limit=' "$data/search.txt" | head -n 500 | sed 's|^/api/v1/practices|/practices|' >"$data/page-search.txt"
+    grep -v 'limit=' "$data/search.txt" | sed -n '1,500{s|^/api/v1/practices|/practices|;p}' >"$data/page-search.txt"
     head -n 1000 "$data/ids.txt" | while read -r id; do
         curl -s -o /dev/null -w '%{redirect_url}\n' "$url/practices/$id"
     done | sed "s|^$url||" | grep '^/practices/' >"$data/page-practice.txt"
