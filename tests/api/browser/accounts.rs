@@ -115,3 +115,65 @@ async fn the_frame_fits_a_phone_and_works_without_javascript() {
     )
     .await;
 }
+
+/// Presses Tab until `target` (as `Browser::focused` names it) has the focus: the control
+/// can be reached from the keyboard, in a bounded number of steps.
+async fn tab_to(b: &Browser, target: &str) {
+    let mut seen = Vec::new();
+    for _ in 0..80 {
+        b.press_tab().await;
+        let now = b.focused().await;
+        if now == target {
+            return;
+        }
+        seen.push(now);
+    }
+    panic!("{target} was not reached by Tab; focus went through {seen:?}");
+}
+
+#[tokio::test]
+async fn commenting_and_endorsing_with_the_keyboard_alone() {
+    let app = TestApp::spawn().await;
+    let author = app.register("author").await;
+    let org = app.city(&author, "Barcelona", "ES").await;
+    let themes = app.theme_ids().await;
+    let practice = app
+        .create_practice(
+            &author,
+            serde_json::json!({
+                "organization_id": org,
+                "title": "Superblocks for a calmer city centre",
+                "summary": "Closing inner streets to through traffic.",
+                "body": "Nine blocks became one superblock.",
+                "theme_ids": [themes["green-mobility"]],
+                "language": "en",
+                "implementation_status": "ongoing",
+            }),
+        )
+        .await;
+    let pid = practice["id"].as_str().unwrap().to_owned();
+    app.publish_practice(&author, &pid).await;
+    app.register("dana").await;
+    story("commenting_and_endorsing_with_the_keyboard_alone", async {
+        let dana = Browser::open(&app).await;
+        dana.visit(&format!("/sign-in?next=/practices/{pid}")).await;
+        tab_to(&dana, r#"textbox "Email""#).await;
+        dana.type_keys("dana@example.org").await;
+        dana.press_tab().await;
+        dana.type_keys("password-of-dana").await;
+        dana.press_enter().await;
+        dana.wait_for_text("Superblocks for a calmer city centre")
+            .await;
+        tab_to(&dana, r#"textbox "Your comment""#).await;
+        dana.type_keys("Could we visit in spring?").await;
+        tab_to(&dana, r#"button "Post comment""#).await;
+        dana.press_enter().await;
+        dana.wait_for_text("Could we visit in spring?").await;
+        dana.visit(&format!("/practices/{pid}")).await;
+        tab_to(&dana, r#"button "Endorse this practice""#).await;
+        dana.press_enter().await;
+        dana.wait_for_text("You endorse this practice.").await;
+        dana.axe().await;
+    })
+    .await;
+}
