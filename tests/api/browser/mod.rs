@@ -886,6 +886,20 @@ impl Within<'_> {
     }
 
     pub async fn click(&self, name: &str) {
+        // htmx may replace the part of the page that holds the control between finding it
+        // and clicking it (a search-as-you-type answer arriving late): find it again then.
+        for attempt in 1.. {
+            match self.click_once(name).await {
+                Ok(()) => return,
+                Err(e) if attempt < 5 && e.contains("stale element") => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    }
+
+    async fn click_once(&self, name: &str) -> Result<(), String> {
         let b = self.browser;
         let found = b
             .script(FIND_CLICKABLE, vec![json!(name), json!(self.scope)])
@@ -914,7 +928,7 @@ impl Within<'_> {
         b.element(&hits[0]["el"])
             .click()
             .await
-            .unwrap_or_else(|e| panic!("clicking {name:?}{place} on {page}: {e}"));
+            .map_err(|e| format!("clicking {name:?}{place} on {page}: {e}"))
     }
 
     pub async fn select(&self, label: &str, option: &str) {
