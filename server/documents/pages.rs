@@ -208,6 +208,29 @@ async fn render_list(
     ))
 }
 
+/// The list with nothing typed and no problems (what a GET shows).
+async fn list_as_is(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    kind: AttachedType,
+    id: Uuid,
+) -> PageResult {
+    let none = Problems::default();
+    render_list(
+        state,
+        viewer,
+        req,
+        kind,
+        id,
+        StatusCode::OK,
+        &none,
+        String::new(),
+        None,
+    )
+    .await
+}
+
 #[get("/practices/{id}/documents")]
 pub async fn practice_documents(
     state: web::Data<AppState>,
@@ -215,20 +238,7 @@ pub async fn practice_documents(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> PageResult {
-    let none = Problems::default();
-    let kind = AttachedType::Practice;
-    render_list(
-        &state,
-        &viewer,
-        &req,
-        kind,
-        *id,
-        StatusCode::OK,
-        &none,
-        String::new(),
-        None,
-    )
-    .await
+    list_as_is(&state, &viewer, &req, AttachedType::Practice, *id).await
 }
 
 #[get("/organizations/{id}/documents")]
@@ -238,20 +248,7 @@ pub async fn organization_documents(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> PageResult {
-    let none = Problems::default();
-    let kind = AttachedType::Organization;
-    render_list(
-        &state,
-        &viewer,
-        &req,
-        kind,
-        *id,
-        StatusCode::OK,
-        &none,
-        String::new(),
-        None,
-    )
-    .await
+    list_as_is(&state, &viewer, &req, AttachedType::Organization, *id).await
 }
 
 /// Reads the form's first field, which must be the CSRF token, and checks it (and the
