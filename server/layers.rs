@@ -44,6 +44,7 @@ const DOMAINS: &[&str] = &[
     "documents",
     "account",
     "site",
+    "admin",
 ];
 
 /// Wires everything together; nothing below imports it.

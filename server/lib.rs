@@ -5,6 +5,7 @@
 //! actix-web application whose OpenAPI document is collected from the same registrations.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod cli;
 pub mod csv_export;

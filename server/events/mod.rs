@@ -6,6 +6,7 @@ pub mod clock;
 pub mod dto;
 pub mod handlers;
 pub mod ics;
+pub mod pages;
 pub mod repo;
 pub mod routes;
 pub mod service;

@@ -7,6 +7,7 @@ pub mod dto;
 pub mod export;
 pub mod handlers;
 pub mod hub;
+pub mod pages;
 pub mod protocol;
 pub mod repo;
 pub mod routes;

@@ -709,6 +709,23 @@ impl Browser {
         report
     }
 
+    /// Saves the page as `docs/screenshots/<name>.png` for the README's tour, only when
+    /// `LIVINGLAB_SCREENSHOTS=1` (see the README: `scripts/screenshots`), so that ordinary
+    /// test runs leave the working tree alone. The story decides what the picture shows.
+    pub async fn screenshot_for_docs(&self, name: &str) {
+        if std::env::var_os("LIVINGLAB_SCREENSHOTS").is_none() {
+            return;
+        }
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+        std::fs::create_dir_all(&dir).expect("docs/screenshots");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
     /// What axe-core finds on the page, without judging or recording it.
     pub async fn axe_report(&self) -> AxeReport {
         let loaded = self

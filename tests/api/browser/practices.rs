@@ -98,6 +98,7 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ben.click("Green mobility (1)").await;
             ben.wait_for_text("Selected:").await;
             ben.axe().await;
+            ben.screenshot_for_docs("practices-catalogue").await;
             ben.click(TITLE).await;
             ben.wait_for_text("Traffic down 58 %").await;
             assert!(
@@ -112,6 +113,7 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ben.click("Endorse this practice").await;
             ben.wait_for_text("You endorse this practice.").await;
             ben.axe().await;
+            ben.screenshot_for_docs("practice-page").await;
 
             // Ana sees both.
             ana.visit(&page).await;
