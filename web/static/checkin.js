@@ -78,7 +78,9 @@
     if (queue.length === 0) {
       if (sentAny) say(root.dataset.saved);
     } else if (failures > 0) {
-      say(root.dataset.waiting.replace("__N__", String(queue.length)));
+      say(queue.length === 1
+        ? root.dataset.waitingOne
+        : root.dataset.waiting.replace("__N__", String(queue.length)));
     }
   }
 

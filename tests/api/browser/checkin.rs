@@ -70,6 +70,7 @@ async fn a_moderator_checks_in_three_people_on_a_phone_and_the_csv_shows_them() 
             phone
                 .visit(&format!("/sign-in?next=/events/{eid}/check-in"))
                 .await;
+            phone.axe().await;
             phone.fill("Email", "marta@example.org").await;
             phone.fill("Password", "password-of-marta").await;
             phone.within("main").click("Sign in").await;

@@ -43,6 +43,8 @@ struct Screen<'a> {
     /// Templates of the texts `checkin.js` writes (`__N__`, `__T__` are replaced).
     progress_template: String,
     waiting_template: String,
+    /// The same text for one change (the catalogue's plural rules cannot run on `__N__`).
+    waiting_one: String,
 }
 
 #[get("/events/{id}/check-in")]
@@ -81,6 +83,7 @@ pub async fn screen(
         progress: ctx.t2("evm-checkin-progress", ("n", attended), ("total", total)),
         progress_template: ctx.t2("evm-checkin-progress", ("n", "__N__"), ("total", "__T__")),
         waiting_template: ctx.t1("evm-checkin-waiting", "n", "__N__"),
+        waiting_one: ctx.t1("evm-checkin-waiting", "n", 1i64),
         head,
         people,
         q,
