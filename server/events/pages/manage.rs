@@ -1,7 +1,6 @@
-//! Moderators' events pages: agenda, registrations (and their CSV), the check-in screen for
-//! the door, minutes with their revisions, and the event's moderators. The forms that
-//! create and edit an event and move it through its lifecycle are `public`'s neighbours
-//! in this module; the materials page is `documents`' (events may not import it).
+//! Moderators' events pages (the back office): agenda, registrations (and their CSV), the
+//! check-in screen for the door, minutes with their revisions, and the event's moderators.
+//! The materials page is in `documents::pages` (events may not import documents).
 //! Every rule stays in `service`: a page only asks it, shows its answer, and offers what
 //! will work.
 
