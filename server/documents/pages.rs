@@ -28,8 +28,8 @@ fn list_path(kind: AttachedType, id: Uuid) -> String {
     match kind {
         AttachedType::Practice => format!("/practices/{id}/documents"),
         AttachedType::Organization => format!("/organizations/{id}/documents"),
-        // Events and rooms have no documents page yet: their own page is the way back.
-        AttachedType::Event => "/live#events".to_owned(),
+        AttachedType::Event => format!("/events/{id}/materials"),
+        // Rooms have no documents page yet: their own page is the way back.
         AttachedType::Room => "/live#rooms".to_owned(),
     }
 }
@@ -39,7 +39,8 @@ fn parent_path(kind: AttachedType, id: Uuid) -> String {
     match kind {
         AttachedType::Practice => format!("/practices/{id}"),
         AttachedType::Organization => format!("/organizations/{id}"),
-        AttachedType::Event | AttachedType::Room => list_path(kind, id),
+        AttachedType::Event => format!("/events/{id}"),
+        AttachedType::Room => list_path(kind, id),
     }
 }
 
@@ -190,6 +191,7 @@ async fn render_list(
     }
     let key = match kind {
         AttachedType::Practice => "documents-of-practice",
+        AttachedType::Event => "evm-materials-title",
         _ => "documents-of-organization",
     };
     let back = match kind {
@@ -494,8 +496,39 @@ pub async fn download_version(
         .page(&viewer.ctx)
 }
 
+// ---- an event's materials (#15: the events back office) ----
+//
+// Here rather than in `events` (which may not import `documents`): the list and upload of
+// the documents attached to an event, with the same rights as the API (everyone who may
+// see the event reads them; its moderators upload and delete).
+
+#[get("/events/{id}/materials")]
+pub async fn event_materials(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+) -> PageResult {
+    list_as_is(&state, &viewer, &req, AttachedType::Event, *id).await
+}
+
+#[post("/events/{id}/materials")]
+pub async fn upload_to_event(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    payload: web::Payload,
+    id: web::Path<Uuid>,
+) -> PageResult {
+    upload(state, viewer, req, payload, AttachedType::Event, *id).await
+}
+
+// ---- end of the event's materials ----
+
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(practice_documents)
+        .service(event_materials)
+        .service(upload_to_event)
         .service(organization_documents)
         .service(upload_to_practice)
         .service(upload_to_organization)

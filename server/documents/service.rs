@@ -627,7 +627,10 @@ pub async fn listing(
         AttachedType::Practice => crate::practices::repo::find(&mut conn, parent)
             .await?
             .and_then(|p| p.content["title"].as_str().map(str::to_owned)),
-        AttachedType::Event | AttachedType::Room => None,
+        AttachedType::Event => crate::events::repo::find(&mut conn, parent)
+            .await?
+            .map(|e| e.title),
+        AttachedType::Room => None,
     }
     .unwrap_or_default();
     Ok(Listing {

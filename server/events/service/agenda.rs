@@ -51,6 +51,31 @@ pub async fn add_moderator(
     })
 }
 
+/// `add_moderator` for the person with this email address (how a page names them).
+pub async fn add_moderator_by_email(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    email: &str,
+) -> AppResult<PersonView> {
+    let email = crate::domain::Email::parse(email).map_err(|m| FieldErrors::single("email", m))?;
+    let user = {
+        let mut conn = state.conn().await?;
+        // Rights first: a stranger learns nothing about which addresses have accounts.
+        moderate(&mut conn, id, caller).await?;
+        match crate::auth::repo::find_by_email(&mut conn, email.as_str()).await? {
+            Some(u) if !crate::auth::repo::is_closed(&u) => u.id,
+            _ => {
+                return Err(FieldErrors::single(
+                    "email",
+                    "no account has this email address",
+                ));
+            }
+        }
+    };
+    add_moderator(state, caller, id, user).await
+}
+
 pub async fn moderators(
     state: &AppState,
     caller: Option<&AuthUser>,

@@ -26,8 +26,9 @@ mod lifecycle;
 mod registrations;
 
 pub use agenda::{
-    IfMatch, MinutesPrecondition, add_moderator, minutes, minutes_etag, minutes_from_room,
-    minutes_revision, minutes_revisions, moderators, put_agenda, put_minutes, remove_moderator,
+    IfMatch, MinutesPrecondition, add_moderator, add_moderator_by_email, minutes, minutes_etag,
+    minutes_from_room, minutes_revision, minutes_revisions, moderators, put_agenda, put_minutes,
+    remove_moderator,
 };
 pub use calendar::{event_ics, events_feed, new_calendar_token, personal_feed, token_hash};
 pub use lifecycle::{Transition, create, get, list, tick, transition, update};

@@ -67,6 +67,7 @@
 mod account;
 mod accounts;
 mod axe;
+mod checkin;
 mod driver;
 mod orgs_pages;
 mod practices;
