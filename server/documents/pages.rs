@@ -28,8 +28,8 @@ fn list_path(kind: AttachedType, id: Uuid) -> String {
     match kind {
         AttachedType::Practice => format!("/practices/{id}/documents"),
         AttachedType::Organization => format!("/organizations/{id}/documents"),
-        // Events and rooms have no documents page yet: their own page is the way back.
-        AttachedType::Event => "/live#events".to_owned(),
+        AttachedType::Event => format!("/events/{id}/materials"),
+        // Rooms have no documents page yet: their own page is the way back.
         AttachedType::Room => "/live#rooms".to_owned(),
     }
 }
@@ -39,7 +39,8 @@ fn parent_path(kind: AttachedType, id: Uuid) -> String {
     match kind {
         AttachedType::Practice => format!("/practices/{id}"),
         AttachedType::Organization => format!("/organizations/{id}"),
-        AttachedType::Event | AttachedType::Room => list_path(kind, id),
+        AttachedType::Event => format!("/events/{id}"),
+        AttachedType::Room => list_path(kind, id),
     }
 }
 
