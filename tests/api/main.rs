@@ -19,6 +19,7 @@ mod orgs;
 mod pages;
 mod pages_account;
 mod pages_documents;
+mod pages_events;
 mod pages_orgs;
 mod pages_practices;
 mod practices;

@@ -665,13 +665,10 @@ async fn render_mine(
     feed: Option<(String, String)>,
 ) -> PageResult {
     let regs = service::my_registrations(state, user).await.page(ctx)?;
+    // The service lists the registrations that stand (seats and waitlist places).
     let mut events: Vec<EventView> = Vec::new();
-    let mut cancelled = Vec::new();
     for r in regs {
         let mut e = r.event;
-        if r.registration.status == RegistrationStatus::Cancelled {
-            cancelled.push(e.id);
-        }
         e.my_registration = Some(r.registration);
         events.push(e);
     }
@@ -679,10 +676,7 @@ async fn render_mine(
     let mut items = Vec::new();
     let mut past = Vec::new();
     for e in &events {
-        let mut item = item_of(ctx, e, &orgs);
-        if cancelled.contains(&e.id) {
-            item.mine = Some(ctx.t("events-my-cancelled"));
-        }
+        let item = item_of(ctx, e, &orgs);
         if e.status.is_over() {
             past.push(item);
         } else {

@@ -121,7 +121,6 @@ events-themes = Themes
 events-registration = Your place
 events-my-seated = You have a seat.
 events-my-waitlisted = You are number { $position } on the waitlist.
-events-my-cancelled = You cancelled your registration.
 events-join-room = Join the room
 events-register = Register
 events-join-waitlist = Join the waitlist
