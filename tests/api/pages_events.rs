@@ -47,7 +47,8 @@ async fn the_list_filters_by_format_and_theme_and_the_calendar_shows_the_month()
         .await;
     app.published_event(&mia, json!({"title": "Street walk", "mode": "in_person"}))
         .await;
-    app.create_event(&mia, json!({"title": "Secret draft"})).await;
+    app.create_event(&mia, json!({"title": "Secret draft"}))
+        .await;
 
     let mut anon = Visitor::new(&app);
     let page = anon.get("/events").await;
@@ -67,9 +68,18 @@ async fn the_list_filters_by_format_and_theme_and_the_calendar_shows_the_month()
 
     // htmx gets the results region alone.
     let page = anon
-        .request(Method::GET, "/events?format=in_person", None, &[("hx-request", "true")])
+        .request(
+            Method::GET,
+            "/events?format=in_person",
+            None,
+            &[("hx-request", "true")],
+        )
         .await;
-    assert!(page.html.starts_with("<div id=\"results\">"), "{}", page.html);
+    assert!(
+        page.html.starts_with("<div id=\"results\">"),
+        "{}",
+        page.html
+    );
     assert!(page.html.contains("Street walk"));
     assert!(!page.html.contains("<html"));
 
@@ -81,11 +91,20 @@ async fn the_list_filters_by_format_and_theme_and_the_calendar_shows_the_month()
     let month = &online["starts_at"].as_str().unwrap()[..7];
     let page = anon.get(&format!("/events/calendar?month={month}")).await;
     assert_eq!(page.status, 200);
-    assert!(page.html.contains(r#"<th scope="col"><abbr title="Monday">Mon</abbr></th>"#));
-    assert!(page.html.contains(&format!("/events/{}-online-data-lab", id(&online))));
+    assert!(
+        page.html
+            .contains(r#"<th scope="col"><abbr title="Monday">Mon</abbr></th>"#)
+    );
+    assert!(
+        page.html
+            .contains(&format!("/events/{}-online-data-lab", id(&online)))
+    );
     assert!(!page.html.contains("Secret draft"));
     let page = anon.get("/events/calendar").await;
-    assert!(page.html.contains(r#"aria-current="date""#), "today is marked");
+    assert!(
+        page.html.contains(r#"aria-current="date""#),
+        "today is marked"
+    );
     assert!(page.html.contains("Previous month"));
 }
 
@@ -105,13 +124,19 @@ async fn an_event_page_for_strangers_registered_people_and_moderators() {
     let page = anon.get(&path).await;
     assert_eq!(page.status, 200);
     assert!(page.html.contains("<h1>Green mobility workshop</h1>"));
-    assert!(page.html.contains("<strong>lanes</strong>"), "Markdown rendered");
+    assert!(
+        page.html.contains("<strong>lanes</strong>"),
+        "Markdown rendered"
+    );
     assert!(page.html.contains(r#"<link rel="canonical""#));
     assert!(page.html.contains(r#"property="og:title""#));
     assert!(page.html.contains("Sign in to register"));
     assert!(page.html.contains(&format!("/api/v1/events/{eid}.ics")));
     assert!(page.html.contains(&format!("/events/{eid}/materials")));
-    assert!(!page.html.contains("meet.example.org"), "the link is for seats");
+    assert!(
+        !page.html.contains("meet.example.org"),
+        "the link is for seats"
+    );
     assert!(!page.html.contains("Manage this event"));
     // Drafts do not exist for strangers.
     let page = anon.get(&format!("/events/{}", id(&draft))).await;
@@ -129,7 +154,10 @@ async fn an_event_page_for_strangers_registered_people_and_moderators() {
     // Registering twice is a clear message, not an error page.
     let page = ana.submit(&format!("/events/{eid}/register"), vec![]).await;
     assert_eq!(page.status, 409);
-    assert!(page.html.contains("You are already registered for this event."));
+    assert!(
+        page.html
+            .contains("You are already registered for this event.")
+    );
 
     let mut mod_page = signed_in(&app, "mia").await;
     let page = mod_page.get(&path).await;
@@ -149,7 +177,10 @@ async fn an_event_page_for_strangers_registered_people_and_moderators() {
         );
     }
     assert!(page.html.contains(&format!("/events/{eid}/start")));
-    assert!(page.html.contains(&format!("/rooms/{}", ev["room_id"].as_str().unwrap())));
+    assert!(
+        page.html
+            .contains(&format!("/rooms/{}", ev["room_id"].as_str().unwrap()))
+    );
     let page = mod_page.get(&format!("/events/{}", id(&draft))).await;
     assert_eq!(page.status, 301, "moderators see their drafts");
 }
@@ -177,7 +208,9 @@ async fn a_waitlisted_person_sees_their_place_and_then_their_seat() {
     let page = ben.get("/events/mine").await;
     assert!(page.html.contains("You are number 1 on the waitlist."));
 
-    let page = ana.submit(&format!("/events/{eid}/unregister"), vec![]).await;
+    let page = ana
+        .submit(&format!("/events/{eid}/unregister"), vec![])
+        .await;
     assert_eq!(page.status, 303);
     let page = ben.get("/events/mine").await;
     assert!(page.html.contains("You have a seat."), "{}", page.html);
@@ -203,7 +236,12 @@ async fn a_waitlisted_person_sees_their_place_and_then_their_seat() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.text().await.unwrap().contains("Green mobility workshop"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Green mobility workshop")
+    );
 }
 
 fn address_in(html: &str) -> String {
@@ -296,7 +334,10 @@ async fn moderators_create_publish_and_cancel_through_the_forms() {
 
     // Cancelling needs a reason.
     let page = mia
-        .submit(&format!("/events/{eid}/cancel"), vec![("reason", " ".into())])
+        .submit(
+            &format!("/events/{eid}/cancel"),
+            vec![("reason", " ".into())],
+        )
         .await;
     assert_eq!(page.status, 422);
     assert!(page.html.contains(r#"aria-invalid="true""#));

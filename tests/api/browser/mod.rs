@@ -68,6 +68,7 @@ mod account;
 mod accounts;
 mod axe;
 mod driver;
+mod events;
 mod orgs_pages;
 mod practices;
 mod selftest;
