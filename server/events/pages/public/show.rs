@@ -137,9 +137,8 @@ async fn render(
         .filter(|r| r.status != RegistrationStatus::Cancelled);
     let registered = my.is_some();
     let seated = my.is_some_and(|r| r.status == RegistrationStatus::Registered);
-    let closed_reason = if registered || e.registration_open {
-        None
-    } else if !matches!(e.status, EventStatus::Published | EventStatus::Live) {
+    let takes_registrations = matches!(e.status, EventStatus::Published | EventStatus::Live);
+    let closed_reason = if registered || e.registration_open || !takes_registrations {
         None
     } else if let Some(o) = e.registration_opens_at.filter(|o| *o > chrono::Utc::now()) {
         Some(ctx.t1("events-registration-opens", "when", ctx.when(&o)))
