@@ -45,7 +45,8 @@ async fn the_list_filters_by_format_and_theme_and_the_calendar_shows_the_month()
                    "theme_ids": [theme]}),
         )
         .await;
-    app.published_event(&mia, json!({"title": "Street walk", "mode": "in_person"}))
+    let walk = app
+        .published_event(&mia, json!({"title": "Street walk", "mode": "in_person"}))
         .await;
     app.create_event(&mia, json!({"title": "Secret draft"}))
         .await;
@@ -83,9 +84,32 @@ async fn the_list_filters_by_format_and_theme_and_the_calendar_shows_the_month()
     assert!(page.html.contains("Street walk"));
     assert!(!page.html.contains("<html"));
 
-    // Past events on request: none have started yet.
+    // The region's refresh shows an event that has started as live.
+    assert!(!page.html.contains("Live now"));
+    app.post_ok(
+        200,
+        &format!("/api/v1/events/{}/start", id(&walk)),
+        Some(&mia.access),
+        json!({}),
+    )
+    .await;
+    let page = anon
+        .request(Method::GET, "/events", None, &[("hx-request", "true")])
+        .await;
+    assert!(page.html.contains("Live now"), "{}", page.html);
+
+    // Search engines learn of public events, not of drafts.
+    let page = anon.get("/sitemap.xml").await;
+    assert!(
+        page.html
+            .contains(&format!("/events/{}-street-walk", id(&walk)))
+    );
+    assert!(!page.html.contains("secret-draft"));
+
+    // Past events on request: none was due to start yet (the walk started early).
     let page = anon.get("/events?when=past").await;
-    assert!(!page.html.contains("Street walk"));
+    assert!(page.html.contains("No events match these filters."));
+    assert!(!page.html.contains("Online data lab"));
 
     // The month of the events: a table with weekday headers, each event a link.
     let month = &online["starts_at"].as_str().unwrap()[..7];
@@ -296,6 +320,24 @@ async fn moderators_create_publish_and_cancel_through_the_forms() {
     assert!(page.html.contains(r#"value="Repair café""#));
     assert!(page.html.contains("The end must be after the start."));
     assert!(page.html.contains("Bring a **bike**."));
+
+    // The description's preview, in place for htmx.
+    let mut preview = event_form("Repair café", 24 * 60, 25 * 60);
+    preview.retain(|(k, _)| *k != "action");
+    preview.push(("action", "preview".into()));
+    preview.push(("csrf", mia.cookies["csrf"].clone()));
+    let origin = mia.base.clone();
+    let page = mia
+        .request(
+            Method::POST,
+            "/events/new",
+            Some(preview),
+            &[("origin", &origin), ("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.html.contains("<strong>bike</strong>"), "{}", page.html);
+    assert!(!page.html.contains("<form"));
 
     let page = mia
         .submit("/events/new", event_form("Repair café", 24 * 60, 25 * 60))

@@ -5,12 +5,12 @@
 //! typed text into the request's types.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web};
+use actix_web::{HttpRequest, get, post, web};
 use askama::Template;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use uuid::Uuid;
 
-use super::{mode_label, path_of, theme_options};
+use super::{mode_label, path_of, theme_options, wants_fragment};
 use crate::auth::AuthUser;
 use crate::auth::pages::Viewer;
 use crate::error::AppError;
@@ -196,6 +196,13 @@ struct ThemeBox {
 }
 
 #[derive(Template)]
+#[template(path = "events/preview.html")]
+struct PreviewFragment<'a> {
+    ctx: &'a PageCtx,
+    preview: Option<String>,
+}
+
+#[derive(Template)]
 #[template(path = "events/form.html")]
 struct FormPage<'a> {
     ctx: &'a PageCtx,
@@ -317,6 +324,7 @@ pub async fn new_form(state: web::Data<AppState>, viewer: Viewer) -> PageResult 
 
 #[post("/events/new")]
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     viewer: Viewer,
     form: Form<Vec<(String, String)>>,
@@ -325,6 +333,10 @@ pub async fn create(
     let user = viewer.require()?;
     let i = Input::from_pairs(form.0);
     if let Some(preview) = preview_of(&i) {
+        if wants_fragment(&req) {
+            let preview = Some(preview);
+            return Ok(ctx.ok(&PreviewFragment { ctx, preview }));
+        }
         return form_page(
             &state,
             ctx,
@@ -426,6 +438,7 @@ pub async fn edit_form(
 
 #[post("/events/{id}/edit")]
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<Uuid>,
@@ -437,6 +450,10 @@ pub async fn update(
     let editing = Some((e.id, e.title.clone()));
     let i = Input::from_pairs(form.0);
     if let Some(preview) = preview_of(&i) {
+        if wants_fragment(&req) {
+            let preview = Some(preview);
+            return Ok(ctx.ok(&PreviewFragment { ctx, preview }));
+        }
         return form_page(
             &state,
             ctx,

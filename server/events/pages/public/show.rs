@@ -42,6 +42,8 @@ struct ShowPage<'a> {
     own_time: Option<String>,
     place: String,
     seats: Option<String>,
+    /// When registering opens and closes, when the event sets either.
+    window: Option<String>,
     organizer: Option<(String, String)>,
     themes: Vec<(String, String)>,
     agenda: Vec<AgendaRow>,
@@ -170,6 +172,16 @@ async fn render(
                 ("capacity", i64::from(cap)),
             )),
             _ => None,
+        },
+        window: match (e.registration_opens_at, e.registration_closes_at) {
+            (Some(o), Some(c)) => Some(ctx.t2(
+                "events-window-both",
+                ("opens", ctx.when(&o)),
+                ("closes", ctx.when(&c)),
+            )),
+            (Some(o), None) => Some(ctx.t1("events-window-opens", "opens", ctx.when(&o))),
+            (None, Some(c)) => Some(ctx.t1("events-window-closes", "closes", ctx.when(&c))),
+            (None, None) => None,
         },
         organizer: e.organization_id.and_then(|o| orgs.get(&o).cloned()),
         themes: e
