@@ -118,6 +118,8 @@ pub struct ListEventsParams {
     pub organization: Option<Uuid>,
     /// One status or several separated by commas, e.g. `published,live`.
     pub status: Option<String>,
+    /// Online, in person or hybrid.
+    pub mode: Option<EventMode>,
     /// Words in the title, description or location.
     pub q: Option<String>,
     /// Items per page: 1 to 100, default 20.

@@ -17,7 +17,7 @@ pub struct Item {
 }
 
 pub fn event_url(base_url: &str, e: &Event) -> String {
-    format!("{base_url}/live#/events/{}", e.id)
+    format!("{base_url}/events/{}", e.id)
 }
 
 /// Text goes through `normalize_newlines` although stored text has no CR: the icalendar

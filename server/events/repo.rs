@@ -156,6 +156,7 @@ pub struct ListFilter {
     pub theme: Option<Uuid>,
     pub organization: Option<Uuid>,
     pub statuses: Option<Vec<EventStatus>>,
+    pub mode: Option<EventMode>,
     pub q: Option<String>,
 }
 
@@ -197,6 +198,9 @@ pub async fn list(
     }
     if let Some(s) = &f.statuses {
         q = q.filter(events::status.eq_any(s.clone()));
+    }
+    if let Some(m) = f.mode {
+        q = q.filter(events::mode.eq(m));
     }
     if let Some(text) = &f.q {
         let pattern = crate::db::like_pattern(text);

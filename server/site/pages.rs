@@ -107,8 +107,8 @@ fn organization_href(id: uuid::Uuid, name: &str) -> String {
 }
 
 fn event_href(id: uuid::Uuid) -> String {
-    // The live application shows a linked event (until events get pages of their own).
-    format!("/live#/events/{id}")
+    // The event's page redirects to its address with the title's slug.
+    format!("/events/{id}")
 }
 
 fn role_key(role: MemberRole) -> &'static str {
@@ -153,6 +153,7 @@ async fn upcoming_events(
         theme: None,
         organization: None,
         status: Some("published,live".into()),
+        mode: None,
         q: None,
         limit: None,
         cursor: None,
@@ -270,7 +271,7 @@ fn url_entry(xml: &mut String, loc: &str, lastmod: &chrono::DateTime<Utc>) {
 }
 
 /// The public pages search engines should know: published practices, then organizations,
-/// at most `SITEMAP_MAX` addresses in all.
+/// then public events, at most `SITEMAP_MAX` addresses in all.
 #[get("/sitemap.xml")]
 pub async fn sitemap_xml(
     state: web::Data<AppState>,
@@ -289,6 +290,12 @@ pub async fn sitemap_xml(
     } else {
         Vec::new()
     };
+    let left = left - organizations.len() as i64;
+    let events = if left > 0 {
+        crate::events::service::sitemap_entries(&state, left).await?
+    } else {
+        Vec::new()
+    };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -300,6 +307,13 @@ pub async fn sitemap_xml(
         url_entry(
             &mut xml,
             &ctx.absolute(&organization_href(*id, name)),
+            changed,
+        );
+    }
+    for (id, title, changed) in &events {
+        url_entry(
+            &mut xml,
+            &ctx.absolute(&format!("/events/{id}-{}", slug(title))),
             changed,
         );
     }

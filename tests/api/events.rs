@@ -774,7 +774,7 @@ async fn calendars_parse_and_track_changes() {
     assert_eq!(e["STATUS"], "CONFIRMED");
     assert_eq!(e["LOCATION"], "Ajuntament de València, Sala 2");
     assert!(
-        e["URL"].ends_with(&format!("/live#/events/{eid}")),
+        e["URL"].ends_with(&format!("/events/{eid}")),
         "{}",
         e["URL"]
     );

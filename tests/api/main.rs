@@ -20,6 +20,7 @@ mod pages;
 mod pages_account;
 mod pages_documents;
 mod pages_events_manage;
+mod pages_events;
 mod pages_orgs;
 mod pages_practices;
 mod practices;

@@ -449,7 +449,7 @@ async fn the_home_page_shows_what_is_published_and_the_viewers_own_places() {
     assert!(!page.html.contains(&draft));
     assert!(
         page.html
-            .contains(&format!(r#"href="/live#/events/{}""#, id(&open)))
+            .contains(&format!(r#"href="/events/{}""#, id(&open)))
     );
     assert!(page.html.contains("Tomorrow&#39;s walk"));
     assert!(!page.html.contains("Unpublished plan"));

@@ -293,6 +293,7 @@ pub async fn list(
         theme,
         organization: params.organization,
         statuses,
+        mode: params.mode,
         q,
     };
     let viewer = match caller {
@@ -307,6 +308,29 @@ pub async fn list(
         items,
         next_cursor: page.next_cursor,
     })
+}
+
+/// Public events for the sitemap: id, title and last change, at most `limit`.
+pub async fn sitemap_entries(
+    state: &AppState,
+    limit: i64,
+) -> AppResult<Vec<(Uuid, String, DateTime<Utc>)>> {
+    let mut conn = state.conn().await?;
+    let filter = ListFilter {
+        statuses: Some(vec![
+            EventStatus::Published,
+            EventStatus::Live,
+            EventStatus::Ended,
+        ]),
+        ..Default::default()
+    };
+    Ok(
+        repo::list(&mut conn, &filter, &Viewer::Anonymous, None, limit.max(0))
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e.title, e.updated_at))
+            .collect(),
+    )
 }
 
 pub async fn update(

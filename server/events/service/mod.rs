@@ -31,7 +31,7 @@ pub use agenda::{
     remove_moderator,
 };
 pub use calendar::{event_ics, events_feed, new_calendar_token, personal_feed, token_hash};
-pub use lifecycle::{Transition, create, get, list, tick, transition, update};
+pub use lifecycle::{Transition, create, get, list, sitemap_entries, tick, transition, update};
 pub use registrations::{
     my_registrations, register, registrants, registrants_csv, set_attendance, unregister,
     withdraw_everywhere,

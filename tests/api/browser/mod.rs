@@ -69,6 +69,7 @@ mod accounts;
 mod axe;
 mod checkin;
 mod driver;
+mod events;
 mod orgs_pages;
 mod practices;
 mod selftest;
