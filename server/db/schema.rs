@@ -249,6 +249,9 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         published_at -> Nullable<Timestamptz>,
+        shown_at -> Nullable<Timestamptz>,
+        shown_reason -> Nullable<Text>,
+        shown_by -> Nullable<Uuid>,
     }
 }
 
