@@ -7,6 +7,7 @@ mod orgs;
 mod practices;
 mod rooms;
 mod status;
+mod themes;
 mod users;
 
 use actix_web::{HttpRequest, get, web};
@@ -27,6 +28,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(practices::list)
         .service(practices::visibility_form)
         .service(practices::change_visibility)
+        .service(themes::list)
+        .service(themes::edit)
+        .service(themes::save)
         .service(rooms::list)
         .service(status::show);
 }

@@ -9,8 +9,10 @@ use crate::helpers::{TestApp, TestUser, id};
 use crate::pages::{Page, Visitor};
 use crate::ws::{Ws, open_room};
 
-const PAGES: [&str; 6] = [
+const PAGES: [&str; 8] = [
     "/admin",
+    "/admin/themes",
+    "/admin/themes/green-mobility",
     "/admin/users",
     "/admin/organizations",
     "/admin/practices",
@@ -462,4 +464,136 @@ async fn the_rooms_page_counts_who_is_connected_now() {
         "{}",
         overview.html
     );
+}
+
+#[tokio::test]
+async fn an_admin_names_a_theme_in_french_and_the_french_catalogue_shows_it() {
+    let app = TestApp::spawn().await;
+    let themes = app.theme_ids().await;
+    let ana = app.register("Ana").await;
+    let valencia = app.city(&ana, "Valencia", "ES").await;
+    let p = app
+        .create_practice(
+            &ana,
+            json!({
+                "organization_id": valencia,
+                "title": "Superblocks",
+                "summary": "Streets given back to people.",
+                "body": "We closed nine blocks to through traffic.",
+                "theme_ids": [themes["green-mobility"]],
+                "language": "en",
+                "implementation_status": "ongoing",
+            }),
+        )
+        .await;
+    app.publish_practice(&ana, id(&p)).await;
+    let mut french = Visitor::new(&app);
+    french.accept_language = Some("fr");
+    let page = french.get("/practices").await;
+    assert!(
+        page.html.contains("Green mobility"),
+        "English until translated"
+    );
+
+    let root = app.admin("Root").await;
+    app.moderator("Mo").await;
+    let mut admin = signed_in(&app, "Root").await;
+    let page = admin.get("/admin/themes").await;
+    assert_status(&page, 200);
+    assert!(page.html.contains(r#"href="/admin/themes/green-mobility""#));
+    let edit = admin.get("/admin/themes/green-mobility").await;
+    assert!(edit.html.contains(r#"id="f-name_fr""#), "{}", edit.html);
+
+    // Too short: the French form again with what was typed, the others untouched.
+    let page = admin
+        .submit(
+            "/admin/themes/green-mobility/fr",
+            vec![
+                ("name_fr", "M".into()),
+                ("description_fr", "Se déplacer".into()),
+            ],
+        )
+        .await;
+    assert_status(&page, 422);
+    assert!(page.html.contains("Use at least 2 characters."));
+    assert!(page.html.contains(">Se déplacer</textarea>"));
+    assert!(page.html.contains(r#"value="Green mobility""#));
+
+    let page = admin
+        .submit(
+            "/admin/themes/green-mobility/fr",
+            vec![
+                ("name_fr", "Mobilité verte".into()),
+                ("description_fr", "Se déplacer sans polluer.".into()),
+            ],
+        )
+        .await;
+    assert_status(&page, 303);
+    assert_eq!(page.location(), "/admin/themes/green-mobility");
+    let page = french.get("/practices").await;
+    assert!(page.html.contains("Mobilité verte"), "{}", page.html);
+    let mut english = Visitor::new(&app);
+    assert!(
+        english
+            .get("/practices")
+            .await
+            .html
+            .contains("Green mobility")
+    );
+    let theme = app.get_ok("/api/v1/themes/green-mobility", None).await;
+    assert_eq!(theme["translations"]["fr"]["name"], "Mobilité verte");
+
+    // Moderators read, admins write.
+    let mut mo = signed_in(&app, "Mo").await;
+    let page = mo.get("/admin/themes/green-mobility").await;
+    assert!(page.html.contains("Only administrators change themes."));
+    let page = mo
+        .submit(
+            "/admin/themes/green-mobility/fr",
+            vec![("name_fr", "Autre".into())],
+        )
+        .await;
+    assert_status(&page, 403);
+
+    // Emptying a language removes its translation: English again.
+    let page = admin
+        .submit(
+            "/admin/themes/green-mobility/fr",
+            vec![("name_fr", "".into()), ("description_fr", "".into())],
+        )
+        .await;
+    assert_status(&page, 303);
+    let theme = app.get_ok("/api/v1/themes/green-mobility", None).await;
+    assert!(theme["translations"].get("fr").is_none(), "{theme}");
+
+    // The same through the JSON API: admins only, a language of the pages only.
+    let put = |path: &'static str, token: String, body: serde_json::Value| {
+        let app = &app;
+        async move {
+            app.request(reqwest::Method::PUT, path, Some(&token), Some(body))
+                .await
+        }
+    };
+    let (status, body) = put(
+        "/api/v1/themes/green-mobility/text/de",
+        root.access.clone(),
+        json!({"name": "Grüne Mobilität"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["translations"]["de"]["name"], "Grüne Mobilität");
+    let (status, _) = put(
+        "/api/v1/themes/green-mobility/text/xx",
+        root.access.clone(),
+        json!({"name": "Xx"}),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = put(
+        "/api/v1/themes/green-mobility/text/de",
+        ana.access.clone(),
+        json!({"name": "Mine"}),
+    )
+    .await;
+    assert_eq!(status, 403);
 }

@@ -6,6 +6,7 @@ admin-nav-overview = Overview
 admin-nav-users = Users
 admin-nav-orgs = Organizations
 admin-nav-practices = Practices
+admin-nav-themes = Themes
 admin-nav-rooms = Rooms
 admin-nav-status = Status
 admin-overview-lead = Look after people, organizations, practices and rooms, and see how the platform is doing.
@@ -28,6 +29,7 @@ admin-overview-rooms = { $rooms ->
     [one] { $people } person
    *[other] { $people } people
 } in them now
+admin-overview-themes = Names and descriptions of the themes in every language.
 admin-overview-status = Health, version, database, instances and counters.
 admin-search-submit = Search
 admin-actions = Actions
@@ -107,6 +109,20 @@ admin-visibility-show-submit = Show the practice again
 notice-admin-practice-hidden = The practice is hidden.
 notice-admin-practice-shown = The practice is shown again.
 
+## Themes
+admin-themes-title = Themes
+admin-themes-caption = Themes and the languages they are written in
+admin-themes-name = Theme
+admin-themes-languages = Written in
+admin-theme-back = Back to the themes
+admin-theme-edit-title = Theme: { $name }
+admin-theme-fallback = Where a language has no name, pages show the English one. Empty both fields of a language to remove its translation.
+admin-theme-admins-only = Only administrators change themes.
+admin-theme-field-name = Name
+admin-theme-field-description = Description
+admin-theme-save = Save in { $language }
+notice-admin-theme-saved = The theme is saved.
+
 ## Rooms
 admin-rooms-title = Rooms in use
 admin-rooms-how-counted = People present now on every instance of the platform ({ $instances ->
@@ -160,3 +176,5 @@ v-is-not-a-platform-role = Choose a role from the list.
 v-must-be-hidden-or-visible = Choose one of the options.
 v-must-be-hide-or-show = Choose to hide or to show again.
 v-this-is-the-last-admin-promote-someone-else-first = This is the last administrator. Make someone else an administrator first.
+v-must-be-at-most-120-characters = Use at most 120 characters.
+v-must-be-at-most-2000-characters = Use at most 2,000 characters.
