@@ -193,6 +193,15 @@ pub struct ModerationRow {
     pub shown_by: Option<Uuid>,
 }
 
+/// A `ModerationRow` as it is loaded.
+type ModerationTuple = (
+    Practice,
+    String,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<Uuid>,
+);
+
 /// Every practice, drafts and hidden ones included, latest change first; `hidden`
 /// keeps only hidden (`Some(true)`) or only unhidden (`Some(false)`) ones.
 pub async fn for_moderation(
@@ -238,13 +247,7 @@ pub async fn for_moderation(
                 .or(practices::updated_at.eq(t).and(practices::id.lt(id))),
         );
     }
-    let rows: Vec<(
-        Practice,
-        String,
-        Option<DateTime<Utc>>,
-        Option<String>,
-        Option<Uuid>,
-    )> = q.load(conn).await?;
+    let rows: Vec<ModerationTuple> = q.load(conn).await?;
     Ok(rows
         .into_iter()
         .map(

@@ -272,7 +272,7 @@ pub async fn show_again(
 fn checked_reason(r: &str) -> AppResult<String> {
     let r = text(r, MAX_REASON).map_err(|m| FieldErrors::single("reason", m))?;
     if r.is_empty() {
-        return Err(FieldErrors::single("reason", "must not be blank").into());
+        return Err(FieldErrors::single("reason", "must not be blank"));
     }
     Ok(r)
 }
