@@ -1,5 +1,6 @@
 //! Prometheus metrics: requests by route pattern and status, latency, database pool.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use prometheus::{
@@ -16,6 +17,9 @@ pub struct Metrics {
     pool_max: IntGauge,
     pub room_events: prometheus::IntCounter,
     pub room_sockets: IntGauge,
+    /// Totals for the status page (the labelled counters are for Prometheus).
+    served: AtomicU64,
+    server_errors: AtomicU64,
 }
 
 impl Metrics {
@@ -73,12 +77,26 @@ impl Metrics {
             pool_available,
             pool_waiting,
             pool_max,
+            served: AtomicU64::new(0),
+            server_errors: AtomicU64::new(0),
         }
+    }
+
+    /// Requests served by this instance since it started, and how many of them were 5xx.
+    pub fn requests_served(&self) -> (u64, u64) {
+        (
+            self.served.load(Ordering::Relaxed),
+            self.server_errors.load(Ordering::Relaxed),
+        )
     }
 
     /// `route` is the matched pattern (`/api/v1/users/{id}`), never the raw path, so ids do
     /// not explode the number of series.
     pub fn observe(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
+        self.served.fetch_add(1, Ordering::Relaxed);
+        if status >= 500 {
+            self.server_errors.fetch_add(1, Ordering::Relaxed);
+        }
         self.requests
             .with_label_values(&[method, route, &status.to_string()])
             .inc();

@@ -3,3 +3,4 @@
 //! of the domains because it looks at all of them; the rules stay in their services.
 
 pub mod pages;
+pub mod status;

@@ -66,6 +66,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    theme_translations (theme_id, lang) {
+        theme_id -> Uuid,
+        lang -> Text,
+        name -> Text,
+        description -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     server_keys (name) {
         name -> Text,
         secret -> Bytea,
@@ -249,6 +259,9 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         published_at -> Nullable<Timestamptz>,
+        shown_at -> Nullable<Timestamptz>,
+        shown_reason -> Nullable<Text>,
+        shown_by -> Nullable<Uuid>,
     }
 }
 
@@ -332,6 +345,7 @@ diesel::joinable!(room_participants -> users (user_id));
 diesel::joinable!(room_events -> rooms (room_id));
 diesel::joinable!(event_themes -> events (event_id));
 diesel::joinable!(event_themes -> themes (theme_id));
+diesel::joinable!(theme_translations -> themes (theme_id));
 diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> users (user_id));
 diesel::joinable!(event_minutes_revisions -> events (event_id));
@@ -353,6 +367,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organizations,
     organization_members,
     themes,
+    theme_translations,
     server_keys,
     rooms,
     room_moderators,

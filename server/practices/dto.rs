@@ -420,3 +420,26 @@ pub struct PracticeListItem {
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
 }
+
+/// A hiding or showing-again decision: when, why and by whom (`None`: a deleted account).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ModerationDecision {
+    pub at: DateTime<Utc>,
+    pub reason: Option<String>,
+    pub by: Option<String>,
+}
+
+/// A practice as platform moderators review it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ModeratedPractice {
+    pub id: Uuid,
+    pub title: String,
+    pub organization_id: Uuid,
+    pub organization_name: String,
+    pub status: PracticeStatus,
+    /// Set while the practice is hidden.
+    pub hidden: Option<ModerationDecision>,
+    /// The last time it was shown again after being hidden.
+    pub shown_again: Option<ModerationDecision>,
+    pub updated_at: DateTime<Utc>,
+}

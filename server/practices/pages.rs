@@ -7,7 +7,7 @@ mod catalogue;
 mod diff;
 mod edit;
 mod record;
-mod themes;
+pub mod themes;
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -165,6 +165,115 @@ pub async fn set_hidden(
         .map(|_| ())
 }
 
+/// Records the last "shown again" decision: why and by whom a hidden practice came back.
+pub async fn set_shown(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    reason: Option<&str>,
+    by: Uuid,
+) -> QueryResult<()> {
+    diesel::update(practices::table.find(id))
+        .set((
+            practices::shown_at.eq(Some(Utc::now())),
+            practices::shown_reason.eq(reason),
+            practices::shown_by.eq(Some(by)),
+        ))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// A practice as moderators review it: the record, its organization's name and the last
+/// "shown again" decision.
+pub struct ModerationRow {
+    pub practice: Practice,
+    pub organization_name: String,
+    pub shown_at: Option<DateTime<Utc>>,
+    pub shown_reason: Option<String>,
+    pub shown_by: Option<Uuid>,
+}
+
+/// A `ModerationRow` as it is loaded.
+type ModerationTuple = (
+    Practice,
+    String,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<Uuid>,
+);
+
+/// Every practice, drafts and hidden ones included, latest change first; `hidden`
+/// keeps only hidden (`Some(true)`) or only unhidden (`Some(false)`) ones.
+pub async fn for_moderation(
+    conn: &mut AsyncPgConnection,
+    only: Option<Uuid>,
+    title_contains: Option<&str>,
+    hidden: Option<bool>,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    fetch: i64,
+) -> QueryResult<Vec<ModerationRow>> {
+    let mut q = practices::table
+        .inner_join(organizations::table)
+        .select((
+            Practice::as_select(),
+            organizations::name,
+            practices::shown_at,
+            practices::shown_reason,
+            practices::shown_by,
+        ))
+        .order((practices::updated_at.desc(), practices::id.desc()))
+        .limit(fetch)
+        .into_boxed();
+    if let Some(id) = only {
+        q = q.filter(practices::id.eq(id));
+    }
+    if let Some(text) = title_contains {
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Text>(
+                "coalesce(practices.content->>'title', '')",
+            )
+            .ilike(crate::db::like_pattern(text)),
+        );
+    }
+    match hidden {
+        Some(true) => q = q.filter(practices::hidden_at.is_not_null()),
+        Some(false) => q = q.filter(practices::hidden_at.is_null()),
+        None => {}
+    }
+    if let Some((t, id)) = after {
+        q = q.filter(
+            practices::updated_at
+                .lt(t)
+                .or(practices::updated_at.eq(t).and(practices::id.lt(id))),
+        );
+    }
+    let rows: Vec<ModerationTuple> = q.load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(practice, organization_name, shown_at, shown_reason, shown_by)| ModerationRow {
+                practice,
+                organization_name,
+                shown_at,
+                shown_reason,
+                shown_by,
+            },
+        )
+        .collect())
+}
+
+/// Display names of `ids` (accounts that still exist).
+pub async fn names_of(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)
+        .await
+}
+
 /// The statement that adds every word of the main texts of the practices `filter` selects
 /// (SQL on `p`) to the typo-tolerance lexicon; the seed runs it over the whole table.
 pub fn add_terms_sql(filter: &str) -> String {

@@ -950,6 +950,57 @@ pub async fn reap_instances(conn: &mut AsyncPgConnection, secs: i32) -> QueryRes
     Ok(rooms)
 }
 
+/// A room with someone in it now, counted over every live instance's presence rows.
+#[derive(Debug, QueryableByName)]
+pub struct OccupiedRoom {
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub name: String,
+    #[diesel(sql_type = BigInt)]
+    pub participants: i64,
+    #[diesel(sql_type = BigInt)]
+    pub instances: i64,
+}
+
+/// Rooms with present users on instances heard from within `secs`, busiest first.
+pub async fn occupied_rooms(
+    conn: &mut AsyncPgConnection,
+    secs: i32,
+    limit: i64,
+) -> QueryResult<Vec<OccupiedRoom>> {
+    diesel::sql_query(
+        "SELECT r.id, r.name, count(DISTINCT p.user_id) AS participants, \
+                count(DISTINCT p.instance_id) AS instances \
+         FROM room_presence p \
+         JOIN rooms r ON r.id = p.room_id \
+         JOIN server_instances s ON s.id = p.instance_id \
+          AND s.seen_at >= now() - make_interval(secs => $1) \
+         GROUP BY r.id, r.name ORDER BY participants DESC, r.name, r.id LIMIT $2",
+    )
+    .bind::<diesel::sql_types::Integer, _>(secs)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await
+}
+
+/// Instances that sent a heartbeat within `secs`.
+pub async fn live_instances(conn: &mut AsyncPgConnection, secs: i32) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct R {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let r: R = diesel::sql_query(
+        "SELECT count(*) AS n FROM server_instances \
+         WHERE seen_at >= now() - make_interval(secs => $1)",
+    )
+    .bind::<diesel::sql_types::Integer, _>(secs)
+    .get_result(conn)
+    .await?;
+    Ok(r.n)
+}
+
 pub async fn set_presence(
     conn: &mut AsyncPgConnection,
     room: Uuid,

@@ -603,3 +603,27 @@ pub async fn markdown_of(conn: &mut AsyncPgConnection, room: &Room) -> AppResult
     repo::events_all(conn, room.id, 0, room.last_seq, |e| events.push(e)).await?;
     Ok(export::markdown(room, &events, Utc::now()))
 }
+
+/// Instances silent this long are taken for dead (the hub's heartbeat is every 10 s and its
+/// reaper removes them after 45 s; counting from the same bound keeps both views equal).
+pub const INSTANCE_ALIVE_SECS: i32 = 45;
+/// The most rooms the overview lists.
+const OCCUPIED_LIMIT: i64 = 200;
+
+/// Who is in the rooms now, across every instance: each instance writes its sockets'
+/// users to `room_presence` and heartbeats; dead instances' rows are not counted.
+pub async fn occupied(state: &AppState, caller: &AuthUser) -> AppResult<Vec<repo::OccupiedRoom>> {
+    if !caller.is_moderator() {
+        return Err(AppError::forbidden(
+            "the rooms overview needs the moderator or admin role",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    Ok(repo::occupied_rooms(&mut conn, INSTANCE_ALIVE_SECS, OCCUPIED_LIMIT).await?)
+}
+
+/// Instances of this deployment alive now (heard from within `INSTANCE_ALIVE_SECS`).
+pub async fn live_instances(state: &AppState) -> AppResult<i64> {
+    let mut conn = state.conn().await?;
+    Ok(repo::live_instances(&mut conn, INSTANCE_ALIVE_SECS).await?)
+}

@@ -1,6 +1,6 @@
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, put, web};
 
-use super::dto::{CreateThemeRequest, ThemeView};
+use super::dto::{CreateThemeRequest, ThemeTextRequest, ThemeView};
 use super::service;
 use crate::auth::AuthUser;
 use crate::error::{AppResult, ErrorBody};
@@ -57,4 +57,33 @@ pub async fn create_theme(
     body: Json<CreateThemeRequest>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Created().json(service::create(&state, &user, body.0).await?))
+}
+
+/// Set a theme's name and description in one language (admin): `en` is the theme itself,
+/// the fallback; for `es`, `it`, `fr` or `de` an empty name and description remove the
+/// translation.
+#[utoipa::path(
+    tag = "themes",
+    security(("bearer" = [])),
+    params(("slug" = String, Path), ("lang" = String, Path, example = "fr")),
+    request_body = ThemeTextRequest,
+    responses(
+        (status = 200, body = ThemeView),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    )
+)]
+#[put("/themes/{slug}/text/{lang}")]
+pub async fn set_theme_text(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(String, String)>,
+    body: Json<ThemeTextRequest>,
+) -> AppResult<web::Json<ThemeView>> {
+    let (slug, lang) = path.into_inner();
+    Ok(web::Json(
+        service::set_text(&state, &user, &slug, &lang, body.0).await?,
+    ))
 }

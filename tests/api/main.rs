@@ -18,6 +18,7 @@ mod openapi;
 mod orgs;
 mod pages;
 mod pages_account;
+mod pages_admin;
 mod pages_documents;
 mod pages_events;
 mod pages_events_manage;

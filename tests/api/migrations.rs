@@ -60,6 +60,7 @@ async fn migrations_go_up_down_and_up_again() {
             "rooms",
             "server_instances",
             "server_keys",
+            "theme_translations",
             "themes",
             "users"
         ]

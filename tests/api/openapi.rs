@@ -40,6 +40,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("delete", "/api/v1/organizations/{id}/members/{user_id}"),
     ("get", "/api/v1/themes"),
     ("get", "/api/v1/themes/{slug}"),
+    ("put", "/api/v1/themes/{slug}/text/{lang}"),
     ("post", "/api/v1/themes"),
     ("post", "/api/v1/rooms"),
     ("get", "/api/v1/rooms"),

@@ -12,7 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, get, web};
 use askama::Template;
 
-use super::themes::{ThemeName, ThemeNames, name_of};
+use super::themes::{ThemeName, ThemeNames, localized, name_of};
 use super::{path_of, wants_fragment};
 use crate::auth::pages::Viewer;
 use crate::error::{AppError, AppResult};
@@ -485,7 +485,7 @@ async fn region(
         Err(e) => return Err(e).page(ctx),
     };
     let known: Vec<&str> = res.facets.themes.keys().map(String::as_str).collect();
-    let themes = themes.all(state, &known).await.page(ctx)?;
+    let themes = localized(&themes.all(state, &known).await.page(ctx)?, ctx.lang.code());
     // The organization's name for its chip: the results name it when there are any.
     let org_name = query.joined("organization").and_then(|id| {
         res.items

@@ -1,6 +1,6 @@
-//! Theme names for facets and forms, kept in memory: every catalogue page shows them, and
-//! themes are only ever added (never renamed), so a slug the list does not know yet is
-//! the one reason to read them again (besides a minute passing, for the forms' lists).
+//! Theme names for facets and forms, kept in memory: every catalogue page shows them. A
+//! slug the list does not know yet makes it read them again; a renamed or translated
+//! theme shows within a minute (at once on the instance whose admin pages changed it).
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -16,6 +16,8 @@ pub struct ThemeName {
     pub id: Uuid,
     pub slug: String,
     pub name: String,
+    /// Names in other languages (code, name); `name` is English, the fallback.
+    pub translations: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -51,10 +53,17 @@ impl ThemeNames {
             }
             .parse()?;
             let page = crate::themes::service::list(state, page).await?;
-            out.extend(page.items.into_iter().map(|t| ThemeName {
-                id: t.id,
-                slug: t.slug,
-                name: t.name,
+            out.extend(page.items.into_iter().map(|t| {
+                ThemeName {
+                    id: t.id,
+                    slug: t.slug,
+                    name: t.name,
+                    translations: t
+                        .translations
+                        .into_iter()
+                        .map(|(lang, text)| (lang, text.name))
+                        .collect(),
+                }
             }));
             match page.next_cursor {
                 Some(c) => cursor = Some(c),
@@ -67,6 +76,30 @@ impl ThemeNames {
             Some((Instant::now(), list.clone()));
         Ok(list)
     }
+}
+
+impl ThemeNames {
+    /// Reads them again on the next use (after a theme's text changed here).
+    pub fn forget(&self) {
+        *self.loaded.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// The list with each name in `lang` (English where a theme has no translation), by name.
+pub fn localized(list: &[ThemeName], lang: &str) -> Vec<ThemeName> {
+    let mut out: Vec<ThemeName> = list
+        .iter()
+        .map(|t| ThemeName {
+            name: t
+                .translations
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map_or_else(|| t.name.clone(), |(_, n)| n.clone()),
+            ..t.clone()
+        })
+        .collect();
+    out.sort_by_key(|t| t.name.to_lowercase());
+    out
 }
 
 /// The name of `slug` (the slug itself for a theme the list does not have).

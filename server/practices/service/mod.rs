@@ -31,7 +31,8 @@ pub use catalogue::{EXPORT_LIMIT, export_rows, search, sitemap_entries};
 pub use comments::{add_comment, comments, delete_comment, edit_comment};
 pub use endorsements::{endorsement, set_endorsement};
 pub use records::{
-    Transition, by_organization, create, get, revision, revisions, set_hidden, transition, update,
+    Transition, by_organization, create, for_moderation, get, moderated, revision, revisions,
+    set_hidden, show_again, transition, update,
 };
 
 fn not_published() -> AppError {

@@ -14,8 +14,8 @@ use crate::markdown::to_html;
 use crate::pagination::{Page, PageRequest, time_id_key};
 use crate::practices::cache::{PracticeCache, RecordBytes};
 use crate::practices::dto::{
-    AdopterView, CountsView, HiddenView, HtmlView, JsonObject, PracticeListItem, PracticeView,
-    RevisionSummary, RevisionView,
+    AdopterView, CountsView, HiddenView, HtmlView, JsonObject, ModeratedPractice,
+    ModerationDecision, PracticeListItem, PracticeView, RevisionSummary, RevisionView,
 };
 use crate::practices::repo::{self, Practice};
 use crate::shared::vocab::PracticeStatus;
@@ -256,21 +256,41 @@ pub async fn set_hidden(
     id: Uuid,
     reason: Option<String>,
 ) -> AppResult<PracticeView> {
+    change_hidden(state, user, id, reason, None).await
+}
+
+/// Shows a hidden record again and keeps why (the administration pages ask for it).
+pub async fn show_again(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+    reason: String,
+) -> AppResult<PracticeView> {
+    change_hidden(state, user, id, None, Some(reason)).await
+}
+
+fn checked_reason(r: &str) -> AppResult<String> {
+    let r = text(r, MAX_REASON).map_err(|m| FieldErrors::single("reason", m))?;
+    if r.is_empty() {
+        return Err(FieldErrors::single("reason", "must not be blank"));
+    }
+    Ok(r)
+}
+
+async fn change_hidden(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+    reason: Option<String>,
+    shown_because: Option<String>,
+) -> AppResult<PracticeView> {
     if !user.is_moderator() {
         return Err(AppError::forbidden(
             "only platform moderators may hide practices",
         ));
     }
-    let reason = match reason {
-        None => None,
-        Some(r) => {
-            let r = text(&r, MAX_REASON).map_err(|m| FieldErrors::single("reason", m))?;
-            if r.is_empty() {
-                return Err(FieldErrors::single("reason", "must not be blank"));
-            }
-            Some(r)
-        }
-    };
+    let reason = reason.as_deref().map(checked_reason).transpose()?;
+    let shown_because = shown_because.as_deref().map(checked_reason).transpose()?;
     let mut conn = state.conn().await?;
     let p = conn
         .transaction::<_, AppError, _>(async move |conn| {
@@ -291,6 +311,9 @@ pub async fn set_hidden(
                 _ => {}
             }
             repo::set_hidden(conn, id, reason.as_deref().map(|r| (r, user.id))).await?;
+            if reason.is_none() {
+                repo::set_shown(conn, id, shown_because.as_deref(), user.id).await?;
+            }
             reload(conn, id).await
         })
         .await?;
@@ -399,4 +422,99 @@ pub async fn revision(
         },
         content,
     })
+}
+
+/// What moderators review: every practice with its hiding or showing decision.
+pub async fn for_moderation(
+    state: &AppState,
+    user: &AuthUser,
+    title_contains: Option<String>,
+    hidden: Option<bool>,
+    page: PageRequest,
+) -> AppResult<Page<ModeratedPractice>> {
+    moderators_only(user)?;
+    let q = crate::domain::search_text(title_contains.as_deref())
+        .map_err(|e| FieldErrors::single("q", e))?;
+    let mut conn = state.conn().await?;
+    let rows = repo::for_moderation(
+        &mut conn,
+        None,
+        q.as_deref(),
+        hidden,
+        page.after_time_id()?,
+        page.fetch(),
+    )
+    .await?;
+    let items = with_decisions(&mut conn, rows).await?;
+    Ok(Page::from_rows(
+        items,
+        &page,
+        |m| time_id_key(m.updated_at, m.id),
+        |m| m,
+    ))
+}
+
+/// One practice as moderators review it.
+pub async fn moderated(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+) -> AppResult<ModeratedPractice> {
+    moderators_only(user)?;
+    let mut conn = state.conn().await?;
+    let rows = repo::for_moderation(&mut conn, Some(id), None, None, None, 1).await?;
+    with_decisions(&mut conn, rows)
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("practice"))
+}
+
+fn moderators_only(user: &AuthUser) -> AppResult<()> {
+    if user.is_moderator() {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "only platform moderators may review practices",
+        ))
+    }
+}
+
+async fn with_decisions(
+    conn: &mut AsyncPgConnection,
+    rows: Vec<repo::ModerationRow>,
+) -> AppResult<Vec<ModeratedPractice>> {
+    let mut ids: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|r| [r.practice.hidden_by, r.shown_by])
+        .flatten()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: std::collections::HashMap<Uuid, String> =
+        repo::names_of(conn, &ids).await?.into_iter().collect();
+    let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).cloned());
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let p = r.practice;
+            ModeratedPractice {
+                id: p.id,
+                title: p.content["title"].as_str().unwrap_or_default().to_owned(),
+                organization_id: p.organization_id,
+                organization_name: r.organization_name,
+                status: p.status,
+                hidden: p.hidden_at.map(|at| ModerationDecision {
+                    at,
+                    reason: p.hidden_reason.clone(),
+                    by: name(p.hidden_by),
+                }),
+                shown_again: r.shown_at.map(|at| ModerationDecision {
+                    at,
+                    reason: r.shown_reason,
+                    by: name(r.shown_by),
+                }),
+                updated_at: p.updated_at,
+            }
+        })
+        .collect())
 }

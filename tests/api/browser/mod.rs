@@ -66,6 +66,7 @@
 
 mod account;
 mod accounts;
+mod admin;
 mod axe;
 mod checkin;
 mod driver;

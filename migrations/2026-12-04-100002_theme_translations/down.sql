@@ -1,0 +1,1 @@
+DROP TABLE theme_translations;
