@@ -30,7 +30,7 @@ fn list_path(kind: AttachedType, id: Uuid) -> String {
         AttachedType::Organization => format!("/organizations/{id}/documents"),
         // Events and rooms have no documents page yet: their own page is the way back.
         AttachedType::Event => "/live#events".to_owned(),
-        AttachedType::Room => "/live#rooms".to_owned(),
+        AttachedType::Room => format!("/rooms/{id}"),
     }
 }
 

@@ -205,8 +205,7 @@ async fn mine(state: &AppState, ctx: &PageCtx, user: &AuthUser) -> crate::error:
         rooms: rooms
             .into_iter()
             .map(|r| LinkItem {
-                // The live application has no address for one room: its list it is.
-                href: "/live#rooms".to_owned(),
+                href: format!("/rooms/{}", r.id),
                 name: r.name,
             })
             .collect(),

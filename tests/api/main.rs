@@ -21,6 +21,7 @@ mod pages_account;
 mod pages_documents;
 mod pages_orgs;
 mod pages_practices;
+mod pages_rooms;
 mod practices;
 mod rights;
 mod rooms;

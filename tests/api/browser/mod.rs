@@ -70,6 +70,7 @@ mod axe;
 mod driver;
 mod orgs_pages;
 mod practices;
+mod room;
 mod selftest;
 
 pub use axe::AxeReport;
