@@ -218,7 +218,11 @@ struct PresentPage<'a> {
 
 /// The room, for those who may enter it (404 for the others, as in the API).
 #[get("/rooms/{id}")]
-pub async fn room_page(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Uuid>) -> PageResult {
+pub async fn room_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<Uuid>,
+) -> PageResult {
     let ctx = &viewer.ctx;
     let user = viewer.require()?;
     let room = service::get(&state, user, id.into_inner())
@@ -259,7 +263,10 @@ mod tests {
     fn variables_stay_for_the_scripts_to_fill() {
         let en = Lang::parse("en").unwrap();
         let json: serde_json::Value = serde_json::from_str(&strings_of(en).0).unwrap();
-        assert_eq!(json["room-status-reconnecting"], "Reconnecting in {$seconds} s…");
+        assert_eq!(
+            json["room-status-reconnecting"],
+            "Reconnecting in {$seconds} s…"
+        );
         assert!(json.as_object().unwrap().len() > 50);
     }
 }

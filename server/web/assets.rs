@@ -15,7 +15,6 @@ use sha2::{Digest, Sha256};
 #[folder = "web/static/"]
 struct Static;
 
-
 /// Content hashes of the static files (first 16 hex digits of SHA-256), computed once.
 fn hashes() -> &'static HashMap<String, String> {
     static HASHES: OnceLock<HashMap<String, String>> = OnceLock::new();

@@ -41,7 +41,10 @@ async fn a_participant_opens_the_room_a_stranger_gets_404_and_anonymous_signs_in
     let ada = app.moderator("ada").await;
     let bea_user = app.register("bea").await;
     let open = app
-        .create_room(&ada, json!({"name": "Mobility </script> workshop", "access": "open"}))
+        .create_room(
+            &ada,
+            json!({"name": "Mobility </script> workshop", "access": "open"}),
+        )
         .await;
     let open_id = open["id"].as_str().unwrap();
     let invite = app
@@ -52,8 +55,17 @@ async fn a_participant_opens_the_room_a_stranger_gets_404_and_anonymous_signs_in
     let mut bea = signed_in(&app, "bea").await;
     let page = bea.get(&format!("/rooms/{open_id}")).await;
     assert_eq!(page.status, 200, "{}", page.html);
-    assert!(page.html.contains(r#"<h1 id="live-title" tabindex="-1">Mobility &#60;/script&#62; workshop</h1>"#), "{}", page.html);
-    assert!(page.html.contains(r#"<script type="module" src="/static/room/main.js?v="#));
+    assert!(
+        page.html.contains(
+            r#"<h1 id="live-title" tabindex="-1">Mobility &#60;/script&#62; workshop</h1>"#
+        ),
+        "{}",
+        page.html
+    );
+    assert!(
+        page.html
+            .contains(r#"<script type="module" src="/static/room/main.js?v="#)
+    );
     let boot = boot_of(&page.html);
     assert_eq!(boot["room_id"], open_id);
     assert_eq!(boot["name"], "Mobility </script> workshop");
@@ -61,9 +73,16 @@ async fn a_participant_opens_the_room_a_stranger_gets_404_and_anonymous_signs_in
     assert_eq!(boot["is_moderator"], false);
     assert_eq!(boot["locale"], "en");
     assert_eq!(boot["ws_path"], format!("/api/v1/rooms/{open_id}/ws"));
-    assert!(boot["strings"].as_str().unwrap().starts_with("/rooms/strings/en.json?v="));
+    assert!(
+        boot["strings"]
+            .as_str()
+            .unwrap()
+            .starts_with("/rooms/strings/en.json?v=")
+    );
     // The moderation panel is for moderators.
-    assert!(page.html.contains(r#"id="live-panel-moderation" aria-labelledby="live-mod-title" data-mod hidden"#));
+    assert!(page.html.contains(
+        r#"id="live-panel-moderation" aria-labelledby="live-mod-title" data-mod hidden"#
+    ));
     // No English outside the catalogue reached the page as a key.
     assert!(!page.html.contains(">room-"), "{}", page.html);
 
@@ -105,7 +124,11 @@ async fn a_participant_opens_the_room_a_stranger_gets_404_and_anonymous_signs_in
 
     // Anonymous visitors are sent to sign in, and back.
     let mut anon = Visitor::new(&app);
-    for path in [format!("/rooms/{open_id}"), format!("/rooms/{open_id}/present"), "/rooms".to_owned()] {
+    for path in [
+        format!("/rooms/{open_id}"),
+        format!("/rooms/{open_id}/present"),
+        "/rooms".to_owned(),
+    ] {
         let page = anon.get(&path).await;
         assert_eq!(page.status, 303, "{path}");
         assert!(page.location().starts_with("/sign-in?next="), "{path}");
@@ -115,7 +138,10 @@ async fn a_participant_opens_the_room_a_stranger_gets_404_and_anonymous_signs_in
     let mut ada_page = signed_in(&app, "ada").await;
     let page = ada_page.get(&format!("/rooms/{open_id}")).await;
     assert_eq!(boot_of(&page.html)["is_moderator"], true);
-    assert!(page.html.contains(r#"id="live-panel-moderation" aria-labelledby="live-mod-title" data-mod>"#));
+    assert!(
+        page.html
+            .contains(r#"id="live-panel-moderation" aria-labelledby="live-mod-title" data-mod>"#)
+    );
 }
 
 /// Every `"room-…"` string the scripts use: a message key, or the base of plural forms.
@@ -161,7 +187,10 @@ async fn the_strings_of_every_language_have_every_key_the_scripts_use() {
         let strings = strings.as_object().unwrap();
         for key in &used {
             let found = strings.contains_key(key) || strings.contains_key(&format!("{key}-other"));
-            assert!(found, "{lang}: the scripts use {key}, the catalogue lacks it");
+            assert!(
+                found,
+                "{lang}: the scripts use {key}, the catalogue lacks it"
+            );
         }
         for (key, text) in strings {
             let text = text.as_str().unwrap();
@@ -187,7 +216,10 @@ async fn the_strings_of_every_language_have_every_key_the_scripts_use() {
         .await
         .unwrap();
     // Variables are left for the scripts to fill in.
-    assert_eq!(en["room-status-reconnecting"], "Reconnecting in {$seconds} s…");
+    assert_eq!(
+        en["room-status-reconnecting"],
+        "Reconnecting in {$seconds} s…"
+    );
     assert_eq!(en["room-poll-votes-other"], "{$count} votes");
     let res = app
         .client
@@ -211,7 +243,10 @@ async fn the_scripts_use_no_dialogs_and_no_html_from_strings() {
                 }
                 continue;
             }
-            if !matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "html")) {
+            if !matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("js" | "html")
+            ) {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
@@ -227,7 +262,11 @@ async fn the_scripts_use_no_dialogs_and_no_html_from_strings() {
             }
         }
     }
-    assert!(!std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("web/app.js").exists());
+    assert!(
+        !std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("web/app.js")
+            .exists()
+    );
 }
 
 #[tokio::test]
@@ -247,5 +286,10 @@ async fn the_single_page_application_is_gone_and_links_lead_to_rooms() {
     assert!(home.html.contains(r#"href="/rooms""#), "{}", home.html);
     assert!(!home.html.contains("/live#rooms"));
     let list = v.get("/rooms").await;
-    assert!(list.html.contains(&format!(r#"<a href="/rooms/{id}">Plaza</a>"#)), "{}", list.html);
+    assert!(
+        list.html
+            .contains(&format!(r#"<a href="/rooms/{id}">Plaza</a>"#)),
+        "{}",
+        list.html
+    );
 }

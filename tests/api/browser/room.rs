@@ -17,7 +17,7 @@ async fn sign_in(b: &Browser, name: &str) {
     b.visit("/sign-in").await;
     b.fill("Email", &format!("{name}@example.org")).await;
     b.fill("Password", &format!("password-of-{name}")).await;
-    b.click("Sign in").await;
+    b.within("main").click("Sign in").await;
     b.wait_for_text("You are signed in.").await;
 }
 
@@ -170,8 +170,10 @@ async fn the_projector_view_follows_a_vote_made_in_another_browser() {
         .await;
     let room = room["id"].as_str().unwrap().to_owned();
     let (mut ws, _) = Ws::join(&app.addr, &ada, &room, None).await;
-    ws.act(json!({"type": "poll.create", "question": "Which line first?", "options": ["Tram", "Bus"]}))
-        .await;
+    ws.act(
+        json!({"type": "poll.create", "question": "Which line first?", "options": ["Tram", "Bus"]}),
+    )
+    .await;
     ws.act(json!({"type": "idea.add", "text": "Night buses", "column": "transport"}))
         .await;
     ws.act(json!({"type": "question.ask", "text": "When does it start?"}))
@@ -188,6 +190,7 @@ async fn the_projector_view_follows_a_vote_made_in_another_browser() {
         let bea = Browser::open(&app).await;
         sign_in(&bea, "bea").await;
         enter(&bea, &room).await;
+        bea.axe().await;
         bea.check("Bus").await;
         let t = Instant::now();
         bea.click("Vote").await;
@@ -210,8 +213,10 @@ async fn a_keyboard_alone_joins_sends_and_votes() {
         .await;
     let room = room["id"].as_str().unwrap().to_owned();
     let (mut ws, _) = Ws::join(&app.addr, &ada, &room, None).await;
-    ws.act(json!({"type": "poll.create", "question": "Which line first?", "options": ["Tram", "Bus"]}))
-        .await;
+    ws.act(
+        json!({"type": "poll.create", "question": "Which line first?", "options": ["Tram", "Bus"]}),
+    )
+    .await;
     story("room_keyboard", async {
         let bea = Browser::open(&app).await;
         sign_in(&bea, "bea").await;
@@ -239,8 +244,39 @@ async fn a_keyboard_alone_joins_sends_and_votes() {
         bea.press_enter().await;
         bea.wait_for_text("Your vote is counted.").await;
         bea.wait_for_text("1 vote (100%)").await;
-        // The message's actions are reached by Tab too.
         bea.axe().await;
+
+        // Back in the room: the help opens with "?" and gives the focus back.
+        enter(&bea, &room).await;
+        assert_eq!(bea.focused().await, r#"heading "Plaza""#);
+        bea.type_keys("?").await;
+        assert_eq!(bea.focused().await, r#"button "Close""#);
+        bea.axe().await;
+        bea.press_enter().await;
+        assert_eq!(bea.focused().await, r#"heading "Plaza""#);
+
+        // A message's actions are reached by Tab: a reply in an inline form.
+        let mut tabs = 0;
+        while bea.focused().await != r#"button "Actions for the message of bea""# {
+            bea.press_tab().await;
+            tabs += 1;
+            assert!(tabs < 12, "the message's actions are not reached by Tab");
+        }
+        bea.press_enter().await;
+        assert_eq!(bea.focused().await, r#"button "Reply""#);
+        bea.press_enter().await;
+        assert_eq!(bea.focused().await, r#"textbox "Your reply to bea""#);
+        bea.type_keys("Replying by keyboard").await;
+        bea.press_tab().await;
+        assert_eq!(bea.focused().await, r#"button "Send""#);
+        bea.press_enter().await;
+        wait_in(&bea, "#live-messages", "Replying by keyboard").await;
+        wait_in(
+            &bea,
+            "#live-messages .live-quote",
+            "bea: Typed, not clicked",
+        )
+        .await;
     })
     .await;
     drop(ws);
