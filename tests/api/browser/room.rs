@@ -141,6 +141,33 @@ async fn two_people_in_a_room_see_each_other_live_and_the_moderator_locks_and_re
         bea.wait_for_text("Welcome, Bea").await;
         assert_eq!(messages(&bea).await, 2);
 
+        // Slow mode: a refusal in words next to the composer, and the text stays.
+        ada.select("Slow mode", "60 s between messages").await;
+        ada.click("Apply").await;
+        bea.wait_for_text("ada turned on slow mode (60 s between messages).")
+            .await;
+        bea.fill("Message", "Too soon").await;
+        bea.click("Send").await;
+        bea.wait_for_text("before your next message. Your text is kept.")
+            .await;
+        assert_eq!(
+            bea.script("return document.getElementById('live-text').value", vec![])
+                .await,
+            "Too soon"
+        );
+        assert!(!bea.text().await.contains("chat.send"));
+        ada.select("Slow mode", "Off").await;
+        ada.click("Apply").await;
+        bea.wait_for_text("ada turned off slow mode.").await;
+
+        // Muted: the composer is disabled with the reason, until unmuted.
+        ada.click("Mute 10 min: bea").await;
+        bea.wait_for_text("A moderator muted you until").await;
+        assert!(disabled(&bea, "live-text").await);
+        ada.click("Unmute bea").await;
+        bea.wait_for_text("ada unmuted bea.").await;
+        assert!(!disabled(&bea, "live-text").await);
+
         // Locked: the composer is disabled, with the reason.
         ada.click("Lock the room").await;
         bea.wait_for_text("The room is locked: only moderators can post for now.")
@@ -320,4 +347,56 @@ async fn on_a_phone_the_room_fits_and_send_is_in_view() {
     })
     .await;
     drop(ws);
+}
+
+#[tokio::test]
+async fn when_the_event_is_cancelled_the_room_says_closed_and_nothing_can_be_done() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("ada").await;
+    let ev = app.published_event(&admin, json!({})).await;
+    let eid = ev["id"].as_str().unwrap().to_owned();
+    let room = ev["room_id"].as_str().unwrap().to_owned();
+    story("room_closed", async {
+        let ada = Browser::open(&app).await;
+        sign_in(&ada, "ada").await;
+        enter(&ada, &room).await;
+        assert!(!disabled(&ada, "live-hand").await);
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/events/{eid}/cancel"),
+                Some(&admin.access),
+                json!({"reason": "Strike"}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        ada.wait_for_text("Room closed").await;
+        ada.wait_for_text("The event is over: the room is closed.")
+            .await;
+        for id in [
+            "live-text",
+            "live-send",
+            "live-hand",
+            "live-lock",
+            "live-file",
+        ] {
+            assert!(disabled(&ada, id).await, "{id} is still enabled");
+        }
+        let status = ada
+            .script(
+                "return document.getElementById('live-status').textContent",
+                vec![],
+            )
+            .await;
+        assert!(!status.as_str().unwrap().contains("Live"), "{status}");
+        // A new visit says the same from the start.
+        enter_closed(&ada, &room).await;
+        assert!(disabled(&ada, "live-text").await);
+        ada.axe().await;
+    })
+    .await;
+}
+
+async fn enter_closed(b: &Browser, room: &str) {
+    b.visit(&format!("/rooms/{room}")).await;
+    b.wait_for_text("Room closed").await;
 }

@@ -208,3 +208,7 @@ room-help-key-newline = A new line in the message
 room-help-key-panels = Go to a panel: hands, polls, questions, ideas, people, moderation
 room-help-key-escape = Close this help or a message's actions
 room-help-close = Close
+room-key-enter = Enter
+room-key-shift = Shift
+room-key-alt = Alt
+room-key-escape = Escape
