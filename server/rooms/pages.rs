@@ -5,20 +5,23 @@
 
 use std::sync::OnceLock;
 
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::dto::RoomView;
+use super::dto::{CreateRoomRequest, RoomView};
 use super::service;
 use crate::auth::pages::Viewer;
+use crate::error::{AppError, FieldErrors};
 use crate::pagination::PageParams;
+use crate::shared::vocab::RoomAccess;
 use crate::state::AppState;
+use crate::web::forms::Fields;
 use crate::web::i18n::{Arg, Lang};
-use crate::web::{OrPage, PageCtx, PageResult};
+use crate::web::{Form, OrPage, PageCtx, PageResult, Problems};
 
 /// Rooms per page of the list.
 const LIST_PAGE: i64 = 50;
@@ -152,6 +155,8 @@ struct ListPage<'a> {
     ctx: &'a PageCtx,
     rooms: Vec<RoomView>,
     next: Option<String>,
+    /// Platform moderators and admins create rooms.
+    may_create: bool,
 }
 
 #[get("/rooms")]
@@ -178,7 +183,139 @@ pub async fn list(
         ctx,
         rooms: rooms.items,
         next,
+        may_create: user.is_moderator(),
     }))
+}
+
+// ---- a new room ----
+
+/// The accesses a room made here can have (`members` needs an organization, `event`
+/// belongs to events' own rooms).
+const NEW_ROOM_ACCESS: [RoomAccess; 2] = [RoomAccess::Open, RoomAccess::Invite];
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewRoomForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    access: String,
+    #[serde(default)]
+    dot_votes_per_user: String,
+}
+
+#[derive(Template)]
+#[template(path = "rooms/new.html")]
+struct NewRoomPage<'a> {
+    ctx: &'a PageCtx,
+    f: Fields<'a>,
+    form: NewRoomForm,
+    access_select: String,
+}
+
+fn new_room_page(
+    ctx: &PageCtx,
+    status: StatusCode,
+    problems: &Problems,
+    form: NewRoomForm,
+) -> HttpResponse {
+    let f = Fields::new(ctx, problems);
+    let options: Vec<(String, String)> = NEW_ROOM_ACCESS
+        .iter()
+        .map(|a| {
+            (
+                a.as_str().to_owned(),
+                ctx.t(&format!("room-access-{}", a.as_str())),
+            )
+        })
+        .collect();
+    let access_select = f.select("access", "room-new-access", &options, &form.access);
+    ctx.render(
+        status,
+        &NewRoomPage {
+            ctx,
+            f,
+            form,
+            access_select,
+        },
+    )
+}
+
+#[get("/rooms/new")]
+pub async fn new_room_form(viewer: Viewer) -> PageResult {
+    let ctx = &viewer.ctx;
+    let user = viewer.require()?;
+    if !user.is_moderator() {
+        return Err(AppError::forbidden(
+            "creating rooms needs the moderator or admin role",
+        ))
+        .page(ctx);
+    }
+    let form = NewRoomForm {
+        access: RoomAccess::Open.as_str().to_owned(),
+        dot_votes_per_user: "3".to_owned(),
+        ..NewRoomForm::default()
+    };
+    Ok(new_room_page(
+        ctx,
+        StatusCode::OK,
+        &Problems::default(),
+        form,
+    ))
+}
+
+#[post("/rooms")]
+pub async fn create_room(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: Form<NewRoomForm>,
+) -> PageResult {
+    let ctx = &viewer.ctx;
+    let user = viewer.require()?;
+    let form = form.0;
+    let result = async {
+        let mut e = FieldErrors::new();
+        let access = e.check(
+            "access",
+            NEW_ROOM_ACCESS
+                .into_iter()
+                .find(|a| a.as_str() == form.access)
+                .ok_or("must be open or invite"),
+        );
+        let dots = match form.dot_votes_per_user.trim() {
+            "" => None,
+            n => e.check(
+                "dot_votes_per_user",
+                n.parse::<i32>().map_err(|_| "must be a whole number"),
+            ),
+        };
+        e.finish()?;
+        let description = form.description.trim();
+        let req = CreateRoomRequest {
+            name: form.name.clone(),
+            description: (!description.is_empty()).then(|| description.to_owned()),
+            access: access.expect("checked"),
+            theme_id: None,
+            organization_id: None,
+            dot_votes_per_user: dots,
+        };
+        service::create(&state, user, req).await
+    }
+    .await;
+    match result {
+        Ok(room) => Ok(ctx.see_other(&format!("/rooms/{}", room.id), Some("notice-room-created"))),
+        Err(e @ AppError::Validation(_)) => {
+            let problems = Problems::of(&e, ctx).unwrap_or_default();
+            Ok(new_room_page(
+                ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &problems,
+                form,
+            ))
+        }
+        Err(e) => Err(e).page(ctx),
+    }
 }
 
 // ---- the room and its projector view ----
@@ -251,6 +388,8 @@ pub async fn present_page(
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(strings)
         .service(list)
+        .service(new_room_form)
+        .service(create_room)
         .service(present_page)
         .service(room_page);
 }

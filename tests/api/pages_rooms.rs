@@ -293,3 +293,89 @@ async fn the_single_page_application_is_gone_and_links_lead_to_rooms() {
         list.html
     );
 }
+
+#[tokio::test]
+async fn a_moderator_opens_a_room_through_the_form_and_a_participant_may_not() {
+    let app = TestApp::spawn().await;
+    app.moderator("ada").await;
+    app.register("bea").await;
+    let mut ada = signed_in(&app, "ada").await;
+    let list = ada.get("/rooms").await;
+    assert!(list.html.contains(r#"href="/rooms/new""#));
+    let page = ada.get("/rooms/new").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.html.contains(r#"<label for="f-name">Name</label>"#),
+        "{}",
+        page.html
+    );
+
+    // Problems come back with what was typed.
+    let page = ada
+        .submit(
+            "/rooms",
+            vec![
+                ("name", "X".to_owned()),
+                ("description", "Tram or bus?".to_owned()),
+                ("access", "invite".to_owned()),
+                ("dot_votes_per_user", "500".to_owned()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.html);
+    assert!(
+        page.html.contains("Enter a number between 0 and 100."),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("Tram or bus?"));
+    assert!(page.html.contains(r#"value="500""#));
+    assert!(page.html.contains(r#"<option value="invite" selected>"#));
+
+    let page = ada
+        .submit(
+            "/rooms",
+            vec![
+                ("name", "Seafront tram".to_owned()),
+                ("description", String::new()),
+                ("access", "invite".to_owned()),
+                ("dot_votes_per_user", "5".to_owned()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.html);
+    let path = page.location().to_owned();
+    let id = path.strip_prefix("/rooms/").unwrap().to_owned();
+    let page = ada.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.html.contains("The room is open. You moderate it."));
+    assert_eq!(boot_of(&page.html)["is_moderator"], true);
+    let db = app.db().await;
+    let row = db
+        .query_one(
+            "SELECT access::text, dot_votes_per_user FROM rooms WHERE id = $1::text::uuid",
+            &[&id],
+        )
+        .await
+        .unwrap();
+    assert_eq!(row.get::<_, String>(0), "invite");
+    assert_eq!(row.get::<_, i32>(1), 5);
+
+    // A participant neither sees the form nor may send it.
+    let mut bea = signed_in(&app, "bea").await;
+    assert!(
+        !bea.get("/rooms")
+            .await
+            .html
+            .contains(r#"href="/rooms/new""#)
+    );
+    assert_eq!(bea.get("/rooms/new").await.status, 403);
+    let page = bea
+        .submit(
+            "/rooms",
+            vec![("name", "Mine".to_owned()), ("access", "open".to_owned())],
+        )
+        .await;
+    assert_eq!(page.status, 403);
+    assert_eq!(bea.get(&path).await.status, 404);
+}

@@ -15,6 +15,19 @@ room-access-members = For the organization's members
 room-access-invite = By invitation
 room-access-event = For the event's participants
 
+## A new room
+room-new-link = New room
+room-new-title = A new room
+room-new-name = Name
+room-new-description = Description (optional)
+room-new-access = Who may enter
+room-new-dots = Dots per person on the idea board
+room-new-dots-hint = From 0 to 100.
+room-new-submit = Create the room
+notice-room-created = The room is open. You moderate it.
+v-must-be-between-0-and-100 = Enter a number between 0 and 100.
+v-must-be-open-or-invite = Choose who may enter.
+
 ## The room's page
 room-needs-javascript = The live room needs JavaScript: it is switched off in this browser.
 room-present-link = Projector view
