@@ -400,3 +400,58 @@ async fn enter_closed(b: &Browser, room: &str) {
     b.visit(&format!("/rooms/{room}")).await;
     b.wait_for_text("Room closed").await;
 }
+
+#[tokio::test]
+async fn a_moderator_opens_a_room_from_the_list_and_shares_a_file_in_its_chat() {
+    let app = TestApp::spawn().await;
+    app.moderator("ada").await;
+    app.register("bea").await;
+    story("room_new_and_file", async {
+        let ada = Browser::open(&app).await;
+        sign_in(&ada, "ada").await;
+        ada.visit("/rooms").await;
+        ada.axe().await;
+        ada.click("New room").await;
+        ada.wait_for_text("A new room").await;
+        ada.axe().await;
+        ada.fill("Name", "Seafront tram").await;
+        ada.click("Create the room").await;
+        ada.wait_for_text("The room is open. You moderate it.")
+            .await;
+        ada.wait_for_text("Live").await;
+        let room = ada.location().await;
+
+        let dir = std::env::temp_dir().join(format!("room-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("tram-plan.pdf");
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.extend((0..30_000u32).map(|i| (i * 7 % 251) as u8));
+        std::fs::write(&file, &pdf).unwrap();
+        ada.upload("Attach a file", &file).await;
+        ada.fill("Message", "The plan").await;
+        ada.click("Send").await;
+        ada.wait_for_text("Download tram-plan.pdf").await;
+        ada.wait_for_text("29.3 kB").await;
+
+        let bea = Browser::open(&app).await;
+        sign_in(&bea, "bea").await;
+        bea.visit(&room).await;
+        bea.wait_for_text("Download tram-plan.pdf").await;
+        let href = bea
+            .script(
+                "return [...document.querySelectorAll('.live-file a')].map(a => a.href)[0]",
+                vec![],
+            )
+            .await;
+        assert!(href.as_str().unwrap().ends_with("/download"), "{href}");
+        let got = bea
+            .script(
+                "return fetch(arguments[0]).then(async r => [r.status, (await r.arrayBuffer()).byteLength])",
+                vec![href],
+            )
+            .await;
+        assert_eq!(got, json!([200, 30_009]));
+        bea.axe().await;
+    })
+    .await;
+}

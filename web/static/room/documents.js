@@ -1,6 +1,7 @@
 // Files shared in the chat: uploaded to the room through the documents API with the
 // session's bearer token, then sent as a chat message with `document_id`; a message with
-// a document shows a card with its name, size and a download link.
+// a document shows a card with its name, size and a download link (the page route, which
+// reads the browser's session: the API's `url` would need the bearer token).
 
 import { h, t, fileSize } from "./render.js";
 
@@ -41,7 +42,7 @@ export function fileCard(doc) {
   const size = h("span", { class: "meta" });
   const card = h("div", { class: "live-file" },
     h("p", {}, h("strong", {}, doc.title), " ", h("span", { class: "meta" }, doc.filename), " ", size),
-    h("p", {}, h("a", { href: doc.url, download: doc.filename }, t("room-file-download", { name: doc.title }))));
+    h("p", {}, h("a", { href: `/documents/${doc.id}/download`, download: doc.filename }, t("room-file-download", { name: doc.title }))));
   sizeOf(doc.id).then((n) => { if (n !== null && n !== undefined) size.textContent = `· ${fileSize(n)}`; }).catch(() => {});
   return card;
 }
