@@ -25,6 +25,11 @@ export class Connection {
     try {
       for (const f of JSON.parse(sessionStorage.getItem(this.storeKey) || "[]")) this.outbox.set(f.ref, f);
     } catch (e) { /* a damaged store is dropped */ }
+    // The server's pings are answered by the browser itself; what the page can see of a
+    // dead network is the browser going offline: then it stops waiting for the socket.
+    window.addEventListener("offline", () => {
+      if (this.ws && !this.stopped) this.ws.close(4999, "offline");
+    });
     window.addEventListener("online", () => {
       if (!this.ws && this.timer && !this.stopped) { this.clearTimers(); this.connect(); }
     });

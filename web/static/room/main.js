@@ -81,13 +81,15 @@ function onFrame(f) {
       state.emit("state");
       break;
     case "resync_required":
-      loadHistory(state.chatSeq, f.last_seq).catch(() => {});
+      resync(f.last_seq);
       break;
     case "error":
       if (f.code === "rate_limited") chat.notice(t("room-refused-rate-limited"));
       break;
     default:
-      if (typeof f.seq === "number") {
+      if (typeof f.seq === "number" && resyncing) {
+        resyncing.push(f);
+      } else if (typeof f.seq === "number") {
         state.event(f, room.loaded);
         if (f.type === "room.closed") setStatus("closed");
       }
@@ -102,6 +104,21 @@ function onStop(reason) {
   if (reason === "session") {
     location.assign(`/sign-in?next=${encodeURIComponent(location.pathname)}`);
   }
+}
+
+// More than the socket resumes was missed: the log up to `upTo` comes over REST, and the
+// live events that arrive meanwhile wait, so that none is skipped or applied twice.
+let resyncing = null;
+
+async function resync(upTo) {
+  if (resyncing) return;
+  resyncing = [];
+  try {
+    await loadHistory(state.chatSeq, upTo);
+  } catch (e) { /* what could not be read stays missing; the live events go on */ }
+  const waiting = resyncing;
+  resyncing = null;
+  for (const e of waiting) onFrame(e);
 }
 
 async function loadHistory(after, upTo) {
