@@ -433,6 +433,24 @@ async fn a_moderator_opens_a_room_from_the_list_and_shares_a_file_in_its_chat() 
         ada.wait_for_text("Download tram-plan.pdf").await;
         ada.wait_for_text("29.3 kB").await;
 
+        // The connection drops: the status says so, and a message sent meanwhile arrives
+        // once, after the reconnection.
+        ada.script("window.dispatchEvent(new Event('offline'))", vec![])
+            .await;
+        ada.wait_for_text("Reconnecting").await;
+        ada.fill("Message", "Sent while away").await;
+        ada.click("Send").await;
+        ada.wait_for_text("Live again: you are up to date").await;
+        wait_in(&ada, "#live-messages", "Sent while away").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let copies = ada
+            .script(
+                "return [...document.querySelectorAll('#live-messages .live-text')].filter(p => p.textContent === 'Sent while away').length",
+                vec![],
+            )
+            .await;
+        assert_eq!(copies, 1);
+
         let bea = Browser::open(&app).await;
         sign_in(&bea, "bea").await;
         bea.visit(&room).await;

@@ -46,8 +46,8 @@ export function notice(text) {
 
 function controls() {
   const can = room.canPost();
-  $("live-text").disabled = !can;
-  $("live-send").disabled = !can;
+  $("live-text").disabled = !room.mayPost();
+  $("live-send").disabled = !room.mayPost();
   $("live-file").disabled = !can;
   const why = state.closed ? t("room-composer-closed") : state.stopped ? "" : room.postBlock();
   const box = $("live-composer-state");
@@ -86,7 +86,7 @@ async function sendComposer() {
   const text = box.value.trim();
   const file = $("live-file").files[0];
   if (!text && !file) return;
-  if (!room.canPost()) { notice(room.postBlock() || refusal({ code: "offline" }, state)); return; }
+  if (!room.mayPost() || (file && !room.canPost())) { notice(room.postBlock() || refusal({ code: "offline" }, state)); return; }
   let documentId = null;
   if (file) {
     notice(t("room-file-uploading"));

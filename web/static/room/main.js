@@ -31,7 +31,12 @@ const room = {
     return !!(this.conn && this.conn.open) && !state.closed && !state.stopped;
   },
   canPost() {
-    return this.canAct() && (state.isMod || (!state.locked && !state.isMuted()));
+    return this.canAct() && this.mayPost();
+  },
+  // Posting is allowed, connected or not: while the socket is down, what is sent waits
+  // in the outbox.
+  mayPost() {
+    return !!this.conn && !state.closed && !state.stopped && (state.isMod || (!state.locked && !state.isMuted()));
   },
   // Why posting is not possible now, in words (or "").
   postBlock() {
