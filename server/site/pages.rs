@@ -256,7 +256,7 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(format!(
-            "User-agent: *\nDisallow: /account\nDisallow: /sign-in\nDisallow: /sign-up\nDisallow: /live\nDisallow: /api/\nAllow: /\n{sitemap}"
+            "User-agent: *\nDisallow: /account\nDisallow: /sign-in\nDisallow: /sign-up\nDisallow: /rooms\nDisallow: /api/\nAllow: /\n{sitemap}"
         ))
 }
 
