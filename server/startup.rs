@@ -95,9 +95,6 @@ fn routes(cfg: &mut ServiceConfig) {
 /// The web application's pages and files (HTML, not part of the OpenAPI document).
 fn pages(cfg: &mut web::ServiceConfig) {
     cfg.service(crate::web::assets::file)
-        .service(crate::web::assets::live)
-        .service(crate::web::assets::app_js)
-        .service(crate::web::assets::app_css)
         .configure(crate::admin::pages::config)
         .configure(crate::site::pages::config)
         .configure(crate::events::pages::config)

@@ -29,8 +29,8 @@ fn list_path(kind: AttachedType, id: Uuid) -> String {
         AttachedType::Practice => format!("/practices/{id}/documents"),
         AttachedType::Organization => format!("/organizations/{id}/documents"),
         AttachedType::Event => format!("/events/{id}/materials"),
-        // Rooms have no documents page yet: their own page is the way back.
-        AttachedType::Room => "/live#rooms".to_owned(),
+        // Rooms have no documents page: the room itself is the way back.
+        AttachedType::Room => format!("/rooms/{id}"),
     }
 }
 

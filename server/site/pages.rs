@@ -206,8 +206,7 @@ async fn mine(state: &AppState, ctx: &PageCtx, user: &AuthUser) -> crate::error:
         rooms: rooms
             .into_iter()
             .map(|r| LinkItem {
-                // The live application has no address for one room: its list it is.
-                href: "/live#rooms".to_owned(),
+                href: format!("/rooms/{}", r.id),
                 name: r.name,
             })
             .collect(),
@@ -258,7 +257,7 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(format!(
-            "User-agent: *\nDisallow: /account\nDisallow: /sign-in\nDisallow: /sign-up\nDisallow: /live\nDisallow: /api/\nAllow: /\n{sitemap}"
+            "User-agent: *\nDisallow: /account\nDisallow: /sign-in\nDisallow: /sign-up\nDisallow: /rooms\nDisallow: /api/\nAllow: /\n{sitemap}"
         ))
 }
 

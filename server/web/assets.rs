@@ -1,8 +1,7 @@
 //! Static files: `web/static/` compiled into the binary (read from disk in debug builds),
 //! served under `/static/` with an ETag, and linked from pages with their content hash
-//! (`?v=`) so they can be cached for a year. The live room and events are still the
-//! single-page application of `web/index.html` + `web/app.js` at `/live` until they move to
-//! pages of their own; its files are served the same way.
+//! (`?v=`) so they can be cached for a year. A file asked for without its hash (an ES
+//! module imported by another) is revalidated by its ETag, so it is never stale.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -15,10 +14,6 @@ use sha2::{Digest, Sha256};
 #[derive(Embed)]
 #[folder = "web/static/"]
 struct Static;
-
-const INDEX: &str = include_str!("../../web/index.html");
-const APP_JS: &str = include_str!("../../web/app.js");
-const APP_CSS: &str = include_str!("../../web/app.css");
 
 /// Content hashes of the static files (first 16 hex digits of SHA-256), computed once.
 fn hashes() -> &'static HashMap<String, String> {
@@ -96,32 +91,4 @@ pub async fn file(req: HttpRequest, name: web::Path<String>) -> HttpResponse {
     }
     res.content_type(content_type(&name))
         .body(content.data.into_owned())
-}
-
-fn legacy(content_type: &str, body: &'static str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            header::HeaderValue::from_static(super::CSP),
-        ))
-        .body(body)
-}
-
-/// The live rooms and events (the single-page application, until part 2 of the web
-/// application moves them to pages).
-#[get("/live")]
-pub async fn live() -> HttpResponse {
-    legacy("text/html; charset=utf-8", INDEX)
-}
-
-#[get("/assets/app.js")]
-pub async fn app_js() -> HttpResponse {
-    legacy("text/javascript; charset=utf-8", APP_JS)
-}
-
-#[get("/assets/app.css")]
-pub async fn app_css() -> HttpResponse {
-    legacy("text/css; charset=utf-8", APP_CSS)
 }

@@ -90,34 +90,10 @@ async fn the_web_ui_is_served_with_a_strict_policy() {
         html.contains(r#"<script src="/static/site.js?v="#),
         "{html}"
     );
-    // The live rooms and events are still the single-page application.
-    let res = app
-        .client
-        .get(app.url("/live"))
-        .send_checked()
-        .await
-        .unwrap();
-    assert!(
-        res.headers()["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .contains("default-src 'self'")
-    );
-    let html = res.text().await.unwrap();
-    assert!(html.contains(r#"<script src="/assets/app.js" defer></script>"#));
-    for (path, ct) in [
-        ("/assets/app.js", "text/javascript"),
-        ("/assets/app.css", "text/css"),
-    ] {
+    // The single-page application is gone: the rooms are pages of their own.
+    for path in ["/live", "/assets/app.js", "/assets/app.css"] {
         let res = app.client.get(app.url(path)).send_checked().await.unwrap();
-        assert_eq!(res.status(), 200, "{path}");
-        assert!(
-            res.headers()["content-type"]
-                .to_str()
-                .unwrap()
-                .starts_with(ct)
-        );
-        assert!(res.text().await.unwrap().len() > 500);
+        assert_eq!(res.status(), 404, "{path}");
     }
     // API responses carry the same hardening headers.
     let res = app

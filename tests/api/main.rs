@@ -24,6 +24,7 @@ mod pages_events;
 mod pages_events_manage;
 mod pages_orgs;
 mod pages_practices;
+mod pages_rooms;
 mod practices;
 mod rights;
 mod rooms;

@@ -73,6 +73,7 @@ mod driver;
 mod events;
 mod orgs_pages;
 mod practices;
+mod room;
 mod selftest;
 
 pub use axe::AxeReport;
