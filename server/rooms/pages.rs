@@ -330,6 +330,7 @@ fn boot_json(ctx: &PageCtx, room: &RoomView, user_name: &str, user_id: Uuid) -> 
         "is_moderator": room.is_moderator,
         "me": {"id": user_id, "name": user_name},
         "locale": ctx.lang.code(),
+        "timezone": ctx.tz.name(),
         "strings": strings_url(ctx.lang),
         "csrf": ctx.csrf,
     });

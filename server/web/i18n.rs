@@ -247,14 +247,20 @@ mod tests {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
                 }
-                let body = if line.starts_with([' ', '\t']) {
-                    line
-                } else {
-                    let Some((k, v)) = line.split_once('=') else {
-                        continue;
-                    };
-                    key = Some(k.trim().to_owned());
-                    v
+                // A message starts with `key =`; any other line (indented, or the `}` that
+                // closes a selector and may go on with text) continues the one before.
+                let starts = line.split_once('=').filter(|(k, _)| {
+                    let k = k.trim_end();
+                    k.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                });
+                let body = match starts {
+                    Some((k, v)) => {
+                        key = Some(k.trim().to_owned());
+                        v
+                    }
+                    None => line,
                 };
                 let Some(key) = &key else { continue };
                 for part in body.split('$').skip(1) {

@@ -131,8 +131,14 @@
         if (row) { show(row, !item.attended); count(); }
         say(root.dataset.failed);
         flush();
+      } else if (res.type === "opaqueredirect") {
+        // The session ended (pages send the signed-out to sign in): keep the queue, say
+        // how to go on, and keep trying so it goes out once signed in again (another tab).
+        failures += 1;
+        say(root.dataset.signedOut);
+        schedule();
       } else {
-        // The server is down, or a redirect (a sign-in that ended): keep it, try again.
+        // The server is down or overloaded: keep it, try again.
         retry();
       }
     }, function () {

@@ -51,6 +51,7 @@ async fn an_admin_walks_the_administration_changes_a_role_and_hides_a_practice()
             root.wait_for_text("ana@example.org").await;
             root.fill("Name or email contains", "ana").await;
             root.wait_for_text("ana@example.org").await;
+            root.wait_for_htmx().await;
             root.axe().await;
             root.select("Role of Ana", "Moderator").await;
             root.click("Change role of Ana").await;

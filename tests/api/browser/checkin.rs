@@ -152,7 +152,6 @@ async fn a_moderator_checks_in_three_people_on_a_phone_and_the_csv_shows_them() 
                 fits(phone.scroll_width().await, phone.client_width().await);
             }
             phone.visit(&format!("/events/{eid}/registrations")).await;
-            phone.screenshot_for_docs("registrations").await;
         },
     )
     .await;

@@ -87,7 +87,6 @@ async fn a_moderator_publishes_an_event_and_the_waitlist_moves_up() {
                 .await;
             ben.wait_for_text("Repair café").await;
             ben.axe().await;
-            ben.screenshot_for_docs("events-calendar").await;
 
             let phone = Browser::phone(&app).await;
             let month = format!("/events/calendar?month={}", start.format("%Y-%m"));

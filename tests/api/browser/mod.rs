@@ -584,6 +584,34 @@ impl Browser {
         }
     }
 
+    /// Waits (up to 10 s) until htmx has had no request in flight for 700 ms: longer than
+    /// the search boxes' typing delay, so an answer to what was just typed cannot replace a
+    /// control after the story has started using it.
+    pub async fn wait_for_htmx(&self) {
+        let start = Instant::now();
+        let mut quiet_since = Instant::now();
+        loop {
+            let busy = self
+                .script(
+                    "return document.querySelector('.htmx-request') !== null",
+                    vec![],
+                )
+                .await;
+            if busy == json!(true) {
+                quiet_since = Instant::now();
+            } else if quiet_since.elapsed() >= Duration::from_millis(700) {
+                return;
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "htmx was still busy on {} after {WAIT:?}",
+                    self.location().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Only the part of the page matched by a CSS selector: `b.within("#login").fill(...)`.
     pub fn within<'a>(&'a self, css: &'a str) -> Within<'a> {
         Within {
@@ -720,6 +748,13 @@ impl Browser {
         if std::env::var_os("LIVINGLAB_SCREENSHOTS").is_none() {
             return;
         }
+        // From the top of the page, with nothing focused: the picture shows the page as
+        // one arrives, whatever the story clicked last.
+        self.script(
+            "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); return true;",
+            vec![],
+        )
+        .await;
         let png = self
             .client
             .screenshot()

@@ -95,6 +95,7 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ben.fill("Search practices", "superbloks").await;
             ben.press_enter().await;
             ben.wait_for_text(TITLE).await;
+            ben.wait_for_htmx().await;
             ben.click("Green mobility (1)").await;
             ben.wait_for_text("Selected:").await;
             ben.axe().await;
@@ -113,7 +114,6 @@ async fn a_city_shares_a_practice_another_finds_it_comments_and_endorses() {
             ben.click("Endorse this practice").await;
             ben.wait_for_text("You endorse this practice.").await;
             ben.axe().await;
-            ben.screenshot_for_docs("practice-page").await;
 
             // Ana sees both.
             ana.visit(&page).await;

@@ -130,6 +130,20 @@ async fn two_people_in_a_room_see_each_other_live_and_the_moderator_locks_and_re
         bea.fill("Your idea", "Night buses").await;
         bea.click("Add the idea").await;
         seen_within(&ada, "Night buses", t).await;
+        // The moderator opens a second column and moves Bea's idea there.
+        ada.fill("Your idea", "Tram to the port").await;
+        ada.fill("Column (optional)", "Later").await;
+        ada.click("Add the idea").await;
+        bea.wait_for_text("Tram to the port").await;
+        let first = ada.within("#live-ideas .live-idea-move");
+        first.select("Move to column", "Later").await;
+        first.click("Move").await;
+        wait_in(
+            &bea,
+            "#live-ideas section[aria-label='Column Later']",
+            "Night buses",
+        )
+        .await;
 
         ada.axe().await;
         ada.screenshot_for_docs("room").await;

@@ -69,6 +69,7 @@ evm-checkin-waiting = { $n ->
    *[other] Warten auf Verbindung ({ $n } Änderungen noch nicht gespeichert)
 }
 evm-checkin-failed = Eine Änderung wurde abgelehnt und rückgängig gemacht. Laden Sie die Seite neu, um die gespeicherte Liste zu sehen.
+evm-checkin-signed-out = Ihre Sitzung ist beendet. Melden Sie sich in einem neuen Tab erneut an: Die wartenden Check-ins bleiben erhalten und werden dann gesendet.
 notice-evm-marked-attended = Als anwesend markiert.
 notice-evm-unmarked = Anwesenheit zurückgenommen.
 

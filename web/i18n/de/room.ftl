@@ -183,6 +183,8 @@ room-idea-dots-left = Sie haben noch { $left } von { $budget } Punkten.
 room-idea-vote = Punkt vergeben
 room-idea-unvote = Meinen Punkt zurücknehmen
 room-idea-remove = Entfernen
+room-idea-move-to = In Spalte verschieben
+room-idea-move = Verschieben
 
 ## People
 room-people-title = Anwesende

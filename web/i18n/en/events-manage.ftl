@@ -69,6 +69,7 @@ evm-checkin-waiting = { $n ->
    *[other] Waiting for connection ({ $n } changes not saved yet)
 }
 evm-checkin-failed = A change was refused and undone. Reload the page to see the list as saved.
+evm-checkin-signed-out = You are signed out. Sign in again in a new tab: the check-ins waiting here are kept and sent then.
 notice-evm-marked-attended = Marked as attended.
 notice-evm-unmarked = Attendance undone.
 

@@ -183,6 +183,8 @@ room-idea-dots-left = You have { $left } of { $budget } dots left.
 room-idea-vote = Add a dot
 room-idea-unvote = Take my dot back
 room-idea-remove = Remove
+room-idea-move-to = Move to column
+room-idea-move = Move
 
 ## People
 room-people-title = People here

@@ -69,6 +69,7 @@ evm-checkin-waiting = { $n ->
    *[other] Esperando conexión ({ $n } cambios aún sin guardar)
 }
 evm-checkin-failed = Se ha rechazado y deshecho un cambio. Vuelva a cargar la página para ver la lista tal como está guardada.
+evm-checkin-signed-out = Su sesión ha terminado. Vuelva a iniciar sesión en otra pestaña: los registros pendientes se conservan y se enviarán entonces.
 notice-evm-marked-attended = Se ha registrado la asistencia.
 notice-evm-unmarked = Se ha deshecho el registro de asistencia.
 

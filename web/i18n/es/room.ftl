@@ -183,6 +183,8 @@ room-idea-dots-left = Le quedan { $left } de { $budget } puntos.
 room-idea-vote = Añadir un punto
 room-idea-unvote = Retirar mi punto
 room-idea-remove = Quitar
+room-idea-move-to = Mover a la columna
+room-idea-move = Mover
 
 ## People
 room-people-title = Personas presentes

@@ -78,6 +78,7 @@ evm-checkin-waiting = { $n ->
    *[other] En attente de connexion ({ $n } modifications pas encore enregistrées)
 }
 evm-checkin-failed = Une modification a été refusée et annulée. Rechargez la page pour voir la liste telle qu'elle est enregistrée.
+evm-checkin-signed-out = Vous êtes déconnecté. Reconnectez-vous dans un autre onglet : les émargements en attente sont conservés et seront alors envoyés.
 notice-evm-marked-attended = Présence enregistrée.
 notice-evm-unmarked = Présence annulée.
 

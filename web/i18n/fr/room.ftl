@@ -183,6 +183,8 @@ room-idea-dots-left = Gommettes restantes : { $left } sur { $budget }.
 room-idea-vote = Ajouter une gommette
 room-idea-unvote = Reprendre ma gommette
 room-idea-remove = Retirer
+room-idea-move-to = Déplacer vers la colonne
+room-idea-move = Déplacer
 
 ## People
 room-people-title = Personnes présentes

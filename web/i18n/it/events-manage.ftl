@@ -69,6 +69,7 @@ evm-checkin-waiting = { $n ->
    *[other] In attesa di connessione ({ $n } modifiche non ancora salvate)
 }
 evm-checkin-failed = Una modifica è stata rifiutata e annullata. Ricaricare la pagina per vedere l'elenco come è stato salvato.
+evm-checkin-signed-out = La sessione è terminata. Accedere di nuovo in un'altra scheda: le registrazioni in attesa sono conservate e verranno inviate allora.
 notice-evm-marked-attended = Presenza registrata.
 notice-evm-unmarked = Presenza annullata.
 

@@ -183,6 +183,8 @@ room-idea-dots-left = Bollini ancora disponibili: { $left } su { $budget }.
 room-idea-vote = Aggiungere un bollino
 room-idea-unvote = Ritirare il proprio bollino
 room-idea-remove = Rimuovere
+room-idea-move-to = Spostare nella colonna
+room-idea-move = Spostare
 
 ## People
 room-people-title = Persone presenti

@@ -53,7 +53,25 @@ function card(i, out) {
     actions.append(" ", h("button", { type: "button", class: "danger", disabled: !can, onclick: () => act({ type: "idea.remove", idea_id: i.idea_id }, out) }, t("room-idea-remove")));
   }
   li.append(actions);
+  const elsewhere = [...columns(state.ideas).keys()].filter((c) => c !== i.column);
+  if ((mine || state.isMod) && elsewhere.length) li.append(mover(i, elsewhere, can, out));
   return li;
+}
+
+// Moving an idea to another column (its author or a moderator): a select and a button,
+// so that it works with a keyboard and on touch, not only by dragging.
+function mover(i, elsewhere, can, out) {
+  const id = `live-idea-move-${i.idea_id}`;
+  const select = h("select", { id, disabled: !can }, elsewhere.map((c) => h("option", { value: c }, c)));
+  return h("form", {
+    class: "live-idea-move",
+    onsubmit: (ev) => {
+      ev.preventDefault();
+      act({ type: "idea.move", idea_id: i.idea_id, column: select.value }, out);
+    },
+  },
+  h("label", { for: id }, t("room-idea-move-to")), " ", select, " ",
+  h("button", { type: "submit", disabled: !can }, t("room-idea-move")));
 }
 
 async function act(frame, out) {

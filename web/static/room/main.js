@@ -3,7 +3,7 @@
 // address, the others are served with `no-cache` and an ETag, so a changed module is
 // fetched again and an unchanged one costs a 304.
 
-import { $, loadStrings, t } from "./render.js";
+import { $, clock, loadStrings, t } from "./render.js";
 import { Connection } from "./connection.js";
 import { RoomState } from "./state.js";
 import * as chat from "./chat.js";
@@ -43,7 +43,7 @@ const room = {
     if (state.stopped || state.closed) return "";
     if (state.isMod) return "";
     if (state.locked) return t("room-composer-locked");
-    if (state.isMuted()) return t("room-composer-muted", { time: new Intl.DateTimeFormat(boot.locale, { hour: "2-digit", minute: "2-digit" }).format(new Date(state.mutedUntil)) });
+    if (state.isMuted()) return t("room-composer-muted", { time: clock(state.mutedUntil) });
     return "";
   },
   send(frame) {
@@ -144,7 +144,7 @@ async function loadHistory(after, upTo) {
 }
 
 async function start() {
-  await loadStrings(boot.strings, boot.locale);
+  await loadStrings(boot.strings, boot.locale, boot.timezone);
   room.conn = new Connection({
     roomId: boot.room_id,
     wsPath: boot.ws_path,

@@ -43,7 +43,7 @@ function render() {
 }
 
 async function start() {
-  await loadStrings(boot.strings, boot.locale);
+  await loadStrings(boot.strings, boot.locale, boot.timezone);
   for (const topic of ["state", "polls", "questions", "ideas"]) state.on(topic, render);
   const conn = new Connection({
     roomId: `${boot.room_id}-present`,

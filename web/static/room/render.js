@@ -3,9 +3,13 @@
 let strings = {};
 let locale = "en";
 let plurals = new Intl.PluralRules("en");
+// The account's timezone (the server's choice for pages too), so that times in the room
+// agree with the event's page; undefined means the browser's own.
+let timeZone;
 
-export async function loadStrings(url, lang) {
+export async function loadStrings(url, lang, zone) {
   locale = lang || "en";
+  timeZone = zone || undefined;
   plurals = new Intl.PluralRules(locale);
   const res = await fetch(url, { credentials: "same-origin" });
   if (res.ok) strings = await res.json();
@@ -39,12 +43,12 @@ export function percent(part, whole) {
 
 export function clock(at) {
   const d = new Date(at);
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone }).format(d);
 }
 
 export function when(at) {
   const d = new Date(at);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
 }
 
 export function fileSize(bytes) {
