@@ -104,6 +104,8 @@ async fn two_people_in_a_room_see_each_other_live_and_the_moderator_locks_and_re
         ada.fill("Message", "Welcome, Bea").await;
         ada.click("Send").await;
         bea.wait_for_text("Welcome, Bea").await;
+        // "No messages yet" went with the first message.
+        assert!(!ada.text().await.contains("No messages yet."));
         // The text box is emptied once the message is stored.
         assert_eq!(
             bea.script("return document.getElementById('live-text').value", vec![])

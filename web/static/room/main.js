@@ -164,7 +164,17 @@ async function start() {
     await loadHistory(Math.max(0, boot.last_seq - HISTORY_EVENTS));
   } catch (e) { /* the socket's resume still brings what is new */ }
   room.loaded = true;
-  $("live-history-state").textContent = state.messages.size ? t("room-chat-history-loaded") : t("room-chat-empty");
+  // "No messages yet" holds only until the first one arrives, from history or live.
+  const hadHistory = state.messages.size > 0;
+  const historyState = () => {
+    const line = $("live-history-state");
+    if (hadHistory) line.textContent = t("room-chat-history-loaded");
+    else if (state.messages.size) line.textContent = "";
+    else line.textContent = t("room-chat-empty");
+  };
+  historyState();
+  state.on("message", historyState);
+  state.on("state", historyState);
   chat.scrollToEnd();
   room.conn.connect();
 }
