@@ -218,6 +218,8 @@ diesel::table! {
         updated_by -> Nullable<Uuid>,
         updated_at -> Timestamptz,
         version -> Int4,
+        published_at -> Nullable<Timestamptz>,
+        published_by -> Nullable<Uuid>,
     }
 }
 

@@ -207,6 +207,9 @@ pub struct MinutesView {
     pub updated_at: DateTime<Utc>,
     /// Raised by every write; send it back with the next edit (also the `ETag`).
     pub version: i32,
+    /// When a moderator published them; `null` while only the event's moderators see them.
+    /// Edits keep this: the published minutes are always the latest text.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 impl From<Minutes> for MinutesView {
@@ -217,6 +220,7 @@ impl From<Minutes> for MinutesView {
             updated_by: m.updated_by,
             updated_at: m.updated_at,
             version: m.version,
+            published_at: m.published_at,
         }
     }
 }

@@ -508,14 +508,15 @@ fn minutes_response(m: MinutesView) -> HttpResponse {
         .json(m)
 }
 
-/// The current minutes (whoever may see the event), with the `ETag` to send in `If-Match`.
+/// The current minutes, with the `ETag` to send in `If-Match`: to the event's moderators
+/// always, to everyone else who may see the event once they are published.
 #[utoipa::path(
     tag = "events",
     params(("id" = Uuid, Path)),
     responses(
         (status = 200, body = MinutesView),
         (status = 401, body = ErrorBody),
-        (status = 404, description = "Event not found or no minutes yet", body = ErrorBody),
+        (status = 404, description = "Event not found, no minutes yet, or minutes not published (for all but the event's moderators)", body = ErrorBody),
     )
 )]
 #[get("/events/{id}/minutes")]
@@ -596,6 +597,57 @@ pub async fn minutes_from_room(
 ) -> AppResult<HttpResponse> {
     Ok(minutes_response(
         service::minutes_from_room(&state, &user, *id, if_match(&req)).await?,
+    ))
+}
+
+/// Publish the minutes (event moderators): until then only the event's moderators see
+/// them (`GET .../minutes` is 404 for everyone else, `minutes` is `null` in the event).
+/// Later edits stay published: the event shows the latest text. Publishing published
+/// minutes changes nothing.
+#[utoipa::path(
+    tag = "events",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses(
+        (status = 200, body = MinutesView),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: not one of the event's moderators", body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`no_minutes`: the event has no minutes to publish", body = ErrorBody),
+    )
+)]
+#[post("/events/{id}/minutes/publish")]
+pub async fn publish_minutes(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    Ok(minutes_response(
+        service::publish_minutes(&state, &user, *id).await?,
+    ))
+}
+
+/// Withdraw published minutes (event moderators): only the moderators see them again.
+#[utoipa::path(
+    tag = "events",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses(
+        (status = 200, body = MinutesView),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: not one of the event's moderators", body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`no_minutes`: the event has no minutes", body = ErrorBody),
+    )
+)]
+#[post("/events/{id}/minutes/unpublish")]
+pub async fn unpublish_minutes(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    Ok(minutes_response(
+        service::unpublish_minutes(&state, &user, *id).await?,
     ))
 }
 

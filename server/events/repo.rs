@@ -617,6 +617,8 @@ pub struct Minutes {
     pub updated_by: Option<Uuid>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
+    pub published_at: Option<DateTime<Utc>>,
+    pub published_by: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -677,6 +679,25 @@ pub async fn minutes(conn: &mut AsyncPgConnection, event: Uuid) -> QueryResult<O
         .find(event)
         .select(Minutes::as_select())
         .first(conn)
+        .await
+        .optional()
+}
+
+/// Publishes (`Some(by)`) or withdraws (`None`) the current minutes; `None` when the event
+/// has no minutes.
+pub async fn set_minutes_published(
+    conn: &mut AsyncPgConnection,
+    event: Uuid,
+    by: Option<Uuid>,
+) -> QueryResult<Option<Minutes>> {
+    let at = by.map(|_| Utc::now());
+    diesel::update(event_minutes::table.find(event))
+        .set((
+            event_minutes::published_at.eq(at),
+            event_minutes::published_by.eq(by),
+        ))
+        .returning(Minutes::as_returning())
+        .get_result(conn)
         .await
         .optional()
 }

@@ -28,6 +28,8 @@ pub fn config(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::get_minutes)
         .service(handlers::put_minutes)
         .service(handlers::minutes_from_room)
+        .service(handlers::publish_minutes)
+        .service(handlers::unpublish_minutes)
         .service(handlers::minutes_revisions)
         .service(handlers::minutes_revision)
         .service(handlers::create_calendar_token);

@@ -1357,6 +1357,20 @@ async fn agenda_attendance_and_minutes() {
     assert_eq!(status, 200, "{m}");
     assert!(m["html"].as_str().unwrap().contains("<h2>Decisions</h2>"));
     assert!(!m["html"].as_str().unwrap().contains("onerror"));
+    // Only the moderators see them until they publish them.
+    let full = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
+    assert_eq!(full["minutes"], Value::Null);
+    let full = app
+        .get_ok(&format!("/api/v1/events/{eid}"), Some(&admin.access))
+        .await;
+    assert_eq!(full["minutes"]["markdown"], m["markdown"]);
+    app.post_ok(
+        200,
+        &format!("/api/v1/events/{eid}/minutes/publish"),
+        Some(&admin.access),
+        json!({}),
+    )
+    .await;
     let full = app.get_ok(&format!("/api/v1/events/{eid}"), None).await;
     assert_eq!(full["minutes"]["markdown"], m["markdown"]);
 
@@ -1554,6 +1568,15 @@ async fn minutes_keep_revisions_and_refuse_stale_writes() {
     let (status, b) = app.get(&revisions, Some(&stranger.access)).await;
     assert_error(status, &b, 404, "not_found");
     app.publish_event(&admin, &eid).await;
+    let (status, b) = app.get(&minutes, Some(&stranger.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    app.post_ok(
+        200,
+        &format!("{minutes}/publish"),
+        Some(&ben.access),
+        json!({}),
+    )
+    .await;
     assert_eq!(
         app.get_ok(&minutes, Some(&stranger.access)).await["version"],
         4
@@ -1564,4 +1587,108 @@ async fn minutes_keep_revisions_and_refuse_stale_writes() {
         let (status, b) = app.get(&path, None).await;
         assert_error(status, &b, 401, "unauthorized");
     }
+}
+
+/// Minutes are the moderators' draft until one of them publishes them: readers get 404
+/// (and `minutes: null` in the event) before, the latest text after, and nothing again
+/// once they are withdrawn. Only moderators publish, and only minutes that exist.
+#[tokio::test]
+async fn minutes_are_seen_by_readers_only_once_published() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("pubmin-admin").await;
+    let pia = app.register("pubmin-pia").await;
+    let ev = app.create_event(&admin, json!({})).await;
+    let eid = id(&ev).to_owned();
+    app.publish_event(&admin, &eid).await;
+    app.post_ok(
+        201,
+        &format!("/api/v1/events/{eid}/registrations"),
+        Some(&pia.access),
+        json!({}),
+    )
+    .await;
+    let minutes = format!("/api/v1/events/{eid}/minutes");
+    let event = format!("/api/v1/events/{eid}");
+    let publish = format!("{minutes}/publish");
+    let unpublish = format!("{minutes}/unpublish");
+
+    // Nothing to publish yet.
+    let (status, b) = app.post(&publish, Some(&admin.access), json!({})).await;
+    assert_error(status, &b, 409, "no_minutes");
+
+    let (status, _, m) = put_minutes(&app, &admin, &eid, None, json!({"markdown": "draft"})).await;
+    assert_eq!(status, 200, "{m}");
+    assert_eq!(m["published_at"], Value::Null);
+    // The participant sees neither the minutes nor them in the event; the moderator does.
+    let (status, b) = app.get(&minutes, Some(&pia.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    let (status, b) = app.get(&minutes, None).await;
+    assert_error(status, &b, 404, "not_found");
+    assert_eq!(
+        app.get_ok(&event, Some(&pia.access)).await["minutes"],
+        Value::Null
+    );
+    let mine = app.get_ok(&minutes, Some(&admin.access)).await;
+    assert_eq!(
+        (&mine["markdown"], &mine["published_at"]),
+        (&json!("draft"), &Value::Null)
+    );
+
+    // A participant may not publish them.
+    let (status, b) = app.post(&publish, Some(&pia.access), json!({})).await;
+    assert_error(status, &b, 403, "forbidden");
+    let (status, b) = app.get(&minutes, Some(&pia.access)).await;
+    assert_error(status, &b, 404, "not_found");
+
+    let p = app
+        .post_ok(200, &publish, Some(&admin.access), json!({}))
+        .await;
+    let at = p["published_at"].clone();
+    assert!(at.is_string(), "{p}");
+    let seen = app.get_ok(&minutes, Some(&pia.access)).await;
+    assert_eq!(
+        (&seen["markdown"], &seen["published_at"]),
+        (&json!("draft"), &at)
+    );
+    assert_eq!(
+        app.get_ok(&event, None).await["minutes"]["markdown"],
+        "draft"
+    );
+    // Publishing again keeps the date; a new text stays published and is what readers see.
+    let again = app
+        .post_ok(200, &publish, Some(&admin.access), json!({}))
+        .await;
+    assert_eq!(again["published_at"], at);
+    let (status, _, m2) = put_minutes(
+        &app,
+        &admin,
+        &eid,
+        None,
+        json!({"markdown": "final", "version": 1}),
+    )
+    .await;
+    assert_eq!(status, 200, "{m2}");
+    assert_eq!(m2["published_at"], at);
+    assert_eq!(
+        app.get_ok(&minutes, Some(&pia.access)).await["markdown"],
+        "final"
+    );
+
+    // Withdrawn: hidden again from the participant, still there for the moderator.
+    let (status, b) = app.post(&unpublish, Some(&pia.access), json!({})).await;
+    assert_error(status, &b, 403, "forbidden");
+    let w = app
+        .post_ok(200, &unpublish, Some(&admin.access), json!({}))
+        .await;
+    assert_eq!(w["published_at"], Value::Null);
+    let (status, b) = app.get(&minutes, Some(&pia.access)).await;
+    assert_error(status, &b, 404, "not_found");
+    assert_eq!(
+        app.get_ok(&event, Some(&pia.access)).await["minutes"],
+        Value::Null
+    );
+    assert_eq!(
+        app.get_ok(&minutes, Some(&admin.access)).await["markdown"],
+        "final"
+    );
 }

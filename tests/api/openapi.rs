@@ -78,6 +78,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/events/{id}/minutes"),
     ("put", "/api/v1/events/{id}/minutes"),
     ("post", "/api/v1/events/{id}/minutes/from-room"),
+    ("post", "/api/v1/events/{id}/minutes/publish"),
+    ("post", "/api/v1/events/{id}/minutes/unpublish"),
     ("get", "/api/v1/events/{id}/minutes/revisions"),
     ("get", "/api/v1/events/{id}/minutes/revisions/{version}"),
     ("post", "/api/v1/me/calendar-token"),

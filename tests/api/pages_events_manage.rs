@@ -424,7 +424,7 @@ async fn minutes_from_the_transcript_a_stale_save_keeps_the_text_and_versions_ar
     assert!(page.html.contains("<em>preview</em>"));
     assert!(!page.html.contains("<html"));
     let (status, _) = app
-        .get(&format!("/api/v1/events/{eid}/minutes"), None)
+        .get(&format!("/api/v1/events/{eid}/minutes"), Some(&boss.access))
         .await;
     assert_eq!(status, 404, "a preview stores nothing");
 
@@ -454,7 +454,7 @@ async fn minutes_from_the_transcript_a_stale_save_keeps_the_text_and_versions_ar
     assert!(page.html.contains("Boss: three lanes."));
     assert!(page.html.contains(r#"name="version" value="2""#));
     let (_, m) = app
-        .get(&format!("/api/v1/events/{eid}/minutes"), None)
+        .get(&format!("/api/v1/events/{eid}/minutes"), Some(&boss.access))
         .await;
     assert_eq!(m["markdown"], "Boss: three lanes.");
     // Saving again, knowingly, over version 2.
@@ -472,7 +472,7 @@ async fn minutes_from_the_transcript_a_stale_save_keeps_the_text_and_versions_ar
         .await;
     assert_eq!(page.status, 303, "{}", page.html);
     let (_, m) = app
-        .get(&format!("/api/v1/events/{eid}/minutes"), None)
+        .get(&format!("/api/v1/events/{eid}/minutes"), Some(&boss.access))
         .await;
     assert_eq!(m["version"], 4);
     // A stale "from the transcript" is refused too.
@@ -618,4 +618,106 @@ async fn materials_are_uploaded_by_moderators_listed_to_all_and_deleted() {
     assert_eq!(page.status, 303);
     assert_eq!(page.location(), path);
     assert!(!ana.get(&path).await.html.contains("Download Slides"));
+}
+
+/// The minutes are the moderators' draft until published: the participant's event page
+/// does not show them, the moderator's shows them with a note; once Ana publishes them
+/// (a real form, 303 back with a notice) the participant reads them, and withdrawing
+/// hides them again. A participant cannot publish them.
+#[tokio::test]
+async fn minutes_show_on_the_event_page_once_a_moderator_publishes_them() {
+    let app = TestApp::spawn().await;
+    let (eid, _ana, mut ana, _boss) = ana_moderates(&app, json!({})).await;
+    let (pia, mut pia_v) = signed_in(&app, "pia").await;
+    app.post_ok(
+        201,
+        &format!("/api/v1/events/{eid}/registrations"),
+        Some(&pia.access),
+        json!({}),
+    )
+    .await;
+    let edit = format!("/events/{eid}/minutes/edit");
+    let page = ana.get(&edit).await;
+    assert!(
+        !page.html.contains("Publish the minutes"),
+        "nothing to publish yet"
+    );
+
+    let page = ana
+        .submit(
+            &edit,
+            vec![
+                ("markdown", "We chose **the river route**.".into()),
+                ("version", String::new()),
+                ("action", "save".into()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.html);
+    let page = ana.get(&edit).await;
+    assert!(
+        page.html.contains("Not published: only the event"),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("Publish the minutes"));
+
+    let show = {
+        let page = pia_v.get(&format!("/events/{eid}")).await;
+        assert_eq!(page.status, 301, "{}", page.html);
+        page.location().to_owned()
+    };
+    let page = pia_v.get(&show).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.html.contains("the river route"), "{}", page.html);
+    let page = ana.get(&show).await;
+    assert!(page.html.contains("<strong>the river route</strong>"));
+    assert!(page.html.contains("Not published yet: only the event"));
+
+    // Pia may not publish them, by the page or otherwise.
+    let page = pia_v
+        .submit(&format!("/events/{eid}/minutes/publish"), vec![])
+        .await;
+    assert_eq!(page.status, 403, "{}", page.html);
+    assert!(!pia_v.get(&show).await.html.contains("the river route"));
+
+    let page = ana
+        .submit(&format!("/events/{eid}/minutes/publish"), vec![])
+        .await;
+    assert_eq!(page.status, 303, "{}", page.html);
+    assert_eq!(page.location(), edit);
+    let page = ana.get(&edit).await;
+    assert!(
+        page.html.contains("The minutes are published"),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("Published on "));
+    assert!(page.html.contains("Withdraw the minutes"));
+    let (status, m) = app
+        .get(&format!("/api/v1/events/{eid}/minutes"), Some(&pia.access))
+        .await;
+    assert_eq!(status, 200, "{m}");
+    assert!(m["published_at"].is_string());
+
+    let page = pia_v.get(&show).await;
+    assert!(
+        page.html.contains("<strong>the river route</strong>"),
+        "{}",
+        page.html
+    );
+    assert!(!page.html.contains("Not published yet"));
+
+    // Withdrawn: gone from Pia's page again.
+    let page = ana
+        .submit(&format!("/events/{eid}/minutes/unpublish"), vec![])
+        .await;
+    assert_eq!(page.status, 303, "{}", page.html);
+    assert!(
+        ana.get(&edit)
+            .await
+            .html
+            .contains("The minutes are withdrawn")
+    );
+    assert!(!pia_v.get(&show).await.html.contains("the river route"));
 }

@@ -409,6 +409,16 @@ async fn events() {
             Some(json!({"markdown": "## Decisions\n\n- more bike lanes\n\n<img src=x onerror=alert(1)>"})),
         )
         .await;
+    // Readers see the minutes once they are published.
+    let published_minutes = app
+        .expect(
+            200,
+            Method::POST,
+            &format!("/api/v1/events/{eid}/minutes/publish"),
+            Some(&admin.access),
+            Some(json!({})),
+        )
+        .await;
     let registrations = app
         .get_ok(
             &format!("/api/v1/events/{eid}/registrations"),
@@ -431,6 +441,7 @@ async fn events() {
             ("POST /events/{id}/registrations (waitlist)", &waitlist),
             ("PUT /events/{id}/agenda", &agenda),
             ("PUT /events/{id}/minutes", &minutes),
+            ("POST /events/{id}/minutes/publish", &published_minutes),
             ("GET /events/{id}/registrations", &registrations),
             ("GET /events/{id} with a seat", &as_seat),
             ("GET /events/{id} anonymous", &anonymous),

@@ -111,6 +111,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(minutes::edit)
         .service(minutes::save)
         .service(minutes::from_room)
+        .service(minutes::publish)
+        .service(minutes::unpublish)
         .service(minutes::revisions)
         .service(minutes::revision)
         .service(moderators::list)

@@ -296,6 +296,8 @@ enum MinutesContent {
     FromRoom,
 }
 
+/// Saves new minutes text. The published state is kept: once published, the event's page
+/// shows the latest text as soon as it is saved (withdraw them first to edit in private).
 pub async fn put_minutes(
     state: &AppState,
     caller: &AuthUser,
@@ -322,18 +324,75 @@ pub async fn minutes_from_room(
     write_minutes(state, caller, id, pre, MinutesContent::FromRoom).await
 }
 
-/// The current minutes (whoever may see the event).
+/// The current minutes: the event's moderators always see them (with `published_at`),
+/// everyone else who may see the event only once they are published (404 before).
 pub async fn minutes(
     state: &AppState,
     caller: Option<&AuthUser>,
     id: Uuid,
 ) -> AppResult<MinutesView> {
     let mut conn = state.conn().await?;
-    visible(&mut conn, id, caller).await?;
+    let (_, is_mod) = visible(&mut conn, id, caller).await?;
     repo::minutes(&mut conn, id)
         .await?
+        .filter(|m| is_mod || m.published_at.is_some())
         .map(MinutesView::from)
         .ok_or_else(|| AppError::not_found("minutes"))
+}
+
+/// Whether a reader sees these minutes: unpublished minutes are the moderators' draft.
+pub(super) fn minutes_for(m: Option<repo::Minutes>, is_mod: bool) -> Option<MinutesView> {
+    m.filter(|m| is_mod || m.published_at.is_some())
+        .map(MinutesView::from)
+}
+
+/// Publishes the minutes (event moderators): everyone who may see the event sees them from
+/// now on, and later edits are shown as they are saved. Publishing again keeps the first
+/// date. 409 `no_minutes` while none are written.
+pub async fn publish_minutes(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+) -> AppResult<MinutesView> {
+    set_published(state, caller, id, true).await
+}
+
+/// Withdraws published minutes (event moderators): only the moderators see them again.
+pub async fn unpublish_minutes(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+) -> AppResult<MinutesView> {
+    set_published(state, caller, id, false).await
+}
+
+async fn set_published(
+    state: &AppState,
+    caller: &AuthUser,
+    id: Uuid,
+    publish: bool,
+) -> AppResult<MinutesView> {
+    let mut conn = state.conn().await?;
+    let m = conn
+        .transaction::<_, AppError, _>(async move |conn| {
+            moderate_locked(conn, id, caller).await?;
+            let current = repo::minutes(conn, id).await?.ok_or_else(|| {
+                AppError::conflict(
+                    "no_minutes",
+                    "the event has no minutes yet: write them before publishing them",
+                )
+            })?;
+            if publish == current.published_at.is_some() {
+                return Ok(current);
+            }
+            let by = publish.then_some(caller.id);
+            Ok(repo::set_minutes_published(conn, id, by)
+                .await?
+                .expect("the row is locked with its event"))
+        })
+        .await?;
+    tracing::info!(event_id = %id, by = %caller.id, publish, "minutes publication changed");
+    Ok(m.into())
 }
 
 /// Every version of the minutes, oldest first (moderators only: an earlier version may hold

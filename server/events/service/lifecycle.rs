@@ -11,8 +11,7 @@ use crate::auth::AuthUser;
 use crate::domain::{EventTitle, Timezone, WebUrl, id_list, short_line, text};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::dto::{
-    AgendaItemView, CreateEventRequest, EventView, ListEventsParams, MinutesView,
-    UpdateEventRequest,
+    AgendaItemView, CreateEventRequest, EventView, ListEventsParams, UpdateEventRequest,
 };
 use crate::events::repo::{self, Event, EventChangeset, ListFilter, NewEvent, Viewer};
 use crate::pagination::{Page, PageRequest};
@@ -232,12 +231,12 @@ pub async fn create(
 
 pub async fn get(state: &AppState, caller: Option<&AuthUser>, id: Uuid) -> AppResult<EventView> {
     let mut conn = state.conn().await?;
-    let (event, _) = visible(&mut conn, id, caller).await?;
+    let (event, is_mod) = visible(&mut conn, id, caller).await?;
     let agenda = repo::agenda(&mut conn, id).await?;
     let minutes = repo::minutes(&mut conn, id).await?;
     let mut v = view(&mut conn, event, caller).await?;
     v.agenda = Some(agenda.into_iter().map(AgendaItemView::from).collect());
-    v.minutes = Some(minutes.map(MinutesView::from));
+    v.minutes = Some(super::agenda::minutes_for(minutes, is_mod));
     Ok(v)
 }
 

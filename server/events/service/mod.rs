@@ -27,8 +27,8 @@ mod registrations;
 
 pub use agenda::{
     IfMatch, MinutesPrecondition, add_moderator, add_moderator_by_email, minutes, minutes_etag,
-    minutes_from_room, minutes_revision, minutes_revisions, moderators, put_agenda, put_minutes,
-    remove_moderator,
+    minutes_from_room, minutes_revision, minutes_revisions, moderators, publish_minutes,
+    put_agenda, put_minutes, remove_moderator, unpublish_minutes,
 };
 pub use calendar::{event_ics, events_feed, new_calendar_token, personal_feed, token_hash};
 pub use lifecycle::{Transition, create, get, list, sitemap_entries, tick, transition, update};

@@ -110,6 +110,7 @@ events-no-description = Noch keine Beschreibung.
 events-agenda = Programm
 events-agenda-speaker = Mit { $name }
 events-minutes = Protokoll
+events-minutes-not-published = Noch nicht veröffentlicht: Nur die Moderatorinnen und Moderatoren der Veranstaltung sehen dieses Protokoll.
 events-details = Details
 events-when = Wann
 events-where = Wo

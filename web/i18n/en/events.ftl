@@ -110,6 +110,7 @@ events-no-description = No description yet.
 events-agenda = Agenda
 events-agenda-speaker = With { $name }
 events-minutes = Minutes
+events-minutes-not-published = Not published yet: only the event's moderators see these minutes.
 events-details = Details
 events-when = When
 events-where = Where

@@ -110,6 +110,7 @@ events-no-description = Todavía no hay descripción.
 events-agenda = Programa
 events-agenda-speaker = Con { $name }
 events-minutes = Acta
+events-minutes-not-published = Todavía sin publicar: solo las personas moderadoras del evento ven esta acta.
 events-details = Detalles
 events-when = Cuándo
 events-where = Dónde

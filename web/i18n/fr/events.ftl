@@ -113,6 +113,7 @@ events-no-description = Pas encore de description.
 events-agenda = Programme
 events-agenda-speaker = Avec { $name }
 events-minutes = Compte rendu
+events-minutes-not-published = Pas encore publié : seuls les modérateurs de l'événement voient ce compte rendu.
 events-details = Informations pratiques
 events-when = Quand
 events-where = Où

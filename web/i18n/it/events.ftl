@@ -110,6 +110,7 @@ events-no-description = Ancora nessuna descrizione.
 events-agenda = Programma
 events-agenda-speaker = Con { $name }
 events-minutes = Verbale
+events-minutes-not-published = Non ancora pubblicato: solo i moderatori dell'evento vedono questo verbale.
 events-details = Dettagli
 events-when = Quando
 events-where = Dove

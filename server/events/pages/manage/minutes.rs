@@ -2,6 +2,7 @@
 //! without JavaScript), "start from the room's transcript", and the revisions. The version
 //! edited travels in a hidden field: when someone saved in between, the service refuses
 //! and the page keeps the text typed, shows theirs, and lets the writer save over it.
+//! Publishing and withdrawing the minutes are forms of their own beside the editor.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -37,6 +38,9 @@ struct EditPage<'a> {
     preview: Option<String>,
     /// The stored text, when a save was refused because it changed.
     theirs: Option<String>,
+    /// Whether the stored minutes are published, and that state in words; `None` before
+    /// the first minutes.
+    publication: Option<(bool, String)>,
 }
 
 #[derive(Template)]
@@ -52,6 +56,13 @@ fn stored_line(ctx: &PageCtx, m: &MinutesView) -> String {
         ("n", i64::from(m.version)),
         ("when", ctx.when(&m.updated_at)),
     )
+}
+
+fn publication(ctx: &PageCtx, m: &MinutesView) -> (bool, String) {
+    match m.published_at {
+        Some(at) => (true, ctx.t1("evm-minutes-published", "when", ctx.when(&at))),
+        None => (false, ctx.t("evm-minutes-unpublished")),
+    }
 }
 
 /// The stored minutes, `None` before the first ones.
@@ -90,6 +101,7 @@ fn render(
             stored: stored.map(|m| stored_line(ctx, m)),
             preview,
             theirs,
+            publication: stored.map(|m| publication(ctx, m)),
         },
     )
 }
@@ -256,6 +268,48 @@ pub async fn from_room(
         }
         Err(e) => Err(e).page(ctx),
     }
+}
+
+// ---- publication ----
+
+/// The publish and withdraw forms carry only the CSRF token.
+#[derive(Debug, Deserialize)]
+pub struct PublicationForm {}
+
+#[post("/events/{id}/minutes/publish")]
+pub async fn publish(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<Uuid>,
+    _form: Form<PublicationForm>,
+) -> PageResult {
+    let (user, _, _) = moderated(&state, &viewer, *id, "/minutes/edit").await?;
+    let ctx = &viewer.ctx;
+    service::publish_minutes(&state, user, *id)
+        .await
+        .page(ctx)?;
+    Ok(ctx.see_other(
+        &format!("/events/{}/minutes/edit", *id),
+        Some("notice-evm-minutes-published"),
+    ))
+}
+
+#[post("/events/{id}/minutes/unpublish")]
+pub async fn unpublish(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<Uuid>,
+    _form: Form<PublicationForm>,
+) -> PageResult {
+    let (user, _, _) = moderated(&state, &viewer, *id, "/minutes/edit").await?;
+    let ctx = &viewer.ctx;
+    service::unpublish_minutes(&state, user, *id)
+        .await
+        .page(ctx)?;
+    Ok(ctx.see_other(
+        &format!("/events/{}/minutes/edit", *id),
+        Some("notice-evm-minutes-withdrawn"),
+    ))
 }
 
 // ---- revisions ----

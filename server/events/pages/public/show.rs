@@ -48,6 +48,8 @@ struct ShowPage<'a> {
     themes: Vec<(String, String)>,
     agenda: Vec<AgendaRow>,
     minutes: Option<String>,
+    /// The minutes shown are not published: only a moderator of the event sees them.
+    minutes_unpublished: bool,
     /// What the viewer's registration is, in words.
     mine: Option<String>,
     /// A registration that is not cancelled: the viewer can give it up.
@@ -207,6 +209,11 @@ async fn render(
             .as_ref()
             .and_then(|m| m.as_ref())
             .map(|m| shift_headings(&m.html)),
+        minutes_unpublished: e
+            .minutes
+            .as_ref()
+            .and_then(|m| m.as_ref())
+            .is_some_and(|m| m.published_at.is_none()),
         mine: super::my_status(ctx, &e),
         registered,
         closed_reason,
