@@ -151,7 +151,22 @@ async fn a_moderator_checks_in_three_people_on_a_phone_and_the_csv_shows_them() 
                 phone.axe().await;
                 fits(phone.scroll_width().await, phone.client_width().await);
             }
-            phone.visit(&format!("/events/{eid}/registrations")).await;
+            // The minutes: written, previewed in place, saved, published, then on the
+            // event's page without the "not published" note moderators see before.
+            phone.visit(&format!("/events/{eid}/minutes/edit")).await;
+            phone
+                .fill("Minutes", "# Walk\n\n**Three** lanes agreed.")
+                .await;
+            phone.click("Preview").await;
+            phone.wait_for_text("Three lanes agreed.").await;
+            phone.click("Save the minutes").await;
+            phone.wait_for_text("The minutes are saved.").await;
+            phone.click("Publish the minutes").await;
+            phone.wait_for_text("The minutes are published").await;
+            phone.axe().await;
+            phone.visit(&format!("/events/{eid}")).await;
+            phone.wait_for_text("Three lanes agreed.").await;
+            assert!(!phone.text().await.contains("Not published yet"));
         },
     )
     .await;

@@ -283,15 +283,7 @@ pub async fn publish(
     id: web::Path<Uuid>,
     _form: Form<PublicationForm>,
 ) -> PageResult {
-    let (user, _, _) = moderated(&state, &viewer, *id, "/minutes/edit").await?;
-    let ctx = &viewer.ctx;
-    service::publish_minutes(&state, user, *id)
-        .await
-        .page(ctx)?;
-    Ok(ctx.see_other(
-        &format!("/events/{}/minutes/edit", *id),
-        Some("notice-evm-minutes-published"),
-    ))
+    set_publication(&state, &viewer, *id, true).await
 }
 
 #[post("/events/{id}/minutes/unpublish")]
@@ -301,15 +293,27 @@ pub async fn unpublish(
     id: web::Path<Uuid>,
     _form: Form<PublicationForm>,
 ) -> PageResult {
-    let (user, _, _) = moderated(&state, &viewer, *id, "/minutes/edit").await?;
+    set_publication(&state, &viewer, *id, false).await
+}
+
+async fn set_publication(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Uuid,
+    published: bool,
+) -> PageResult {
+    let (user, _, _) = moderated(state, viewer, id, "/minutes/edit").await?;
     let ctx = &viewer.ctx;
-    service::unpublish_minutes(&state, user, *id)
-        .await
-        .page(ctx)?;
-    Ok(ctx.see_other(
-        &format!("/events/{}/minutes/edit", *id),
-        Some("notice-evm-minutes-withdrawn"),
-    ))
+    let notice = if published {
+        service::publish_minutes(state, user, id).await.page(ctx)?;
+        "notice-evm-minutes-published"
+    } else {
+        service::unpublish_minutes(state, user, id)
+            .await
+            .page(ctx)?;
+        "notice-evm-minutes-withdrawn"
+    };
+    Ok(ctx.see_other(&format!("/events/{id}/minutes/edit"), Some(notice)))
 }
 
 // ---- revisions ----
